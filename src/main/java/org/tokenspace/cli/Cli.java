@@ -1,0 +1,66 @@
+package org.tokenspace.cli;
+
+import org.tokenspace.model.Pipeline;
+import org.tokenspace.model.TokenSpaceException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** The {@code tokenspace} command: every error is one line on standard error and a non-zero exit, never a trace. */
+@Command(name = "tokenspace", mixinStandardHelpOptions = true, version = "TokenSpace 0.1.0",
+        description = "Token ids becoming the vectors a GPT-style model reads, exactly as PyTorch computes them.",
+        subcommands = {InitCommand.class, TokenizeCommand.class, BatchesCommand.class, EmbedCommand.class})
+public final class Cli implements Runnable {
+    /** Exit code for a problem the user can fix. */
+    public static final int USER_ERROR = 1;
+    /** Exit code for a bad command line. */
+    public static final int USAGE_ERROR = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "a command is needed: init, tokenize, batches or embed (or no arguments at all for the app)");
+    }
+
+    /** Runs the command line and returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Cli());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            String command = ex.getCommandLine().getCommandName();
+            err.println("tokenspace: " + ex.getMessage() + " (see 'tokenspace "
+                    + ("tokenspace".equals(command) ? "" : command + " ") + "--help')");
+            err.flush();
+            return USAGE_ERROR;
+        });
+        cli.setExecutionExceptionHandler((ex, line, parsed) -> {
+            err.println("tokenspace: " + message(ex));
+            err.flush();
+            return USER_ERROR;
+        });
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("tokenspace: out of memory: choose smaller sizes or give Java more memory (-Xmx)");
+            err.flush();
+            return USER_ERROR;
+        }
+    }
+
+    /** The one line shown for a failure: the user's problem as it is, anything else named with its kind. */
+    static String message(Throwable ex) {
+        if (ex instanceof TokenSpaceException) {
+            return ex.getMessage();
+        }
+        if (ex instanceof Pipeline.Cancelled) {
+            return "cancelled";
+        }
+        return "internal error (" + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": "
+                + ex.getMessage().lines().findFirst().orElse("")) + ")";
+    }
+}

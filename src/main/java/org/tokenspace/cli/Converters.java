@@ -1,0 +1,69 @@
+package org.tokenspace.cli;
+
+import org.tokenspace.model.NormalKernel;
+import picocli.CommandLine;
+
+import java.math.BigInteger;
+
+/** Conversions of command-line values that give a message naming the value and the valid form. */
+final class Converters {
+    private static final BigInteger MIN = BigInteger.valueOf(Long.MIN_VALUE);
+    private static final BigInteger MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+
+    private Converters() {
+    }
+
+    /** A seed as {@code torch.manual_seed} takes it: any whole number from -2^63 to 2^64 - 1. */
+    static final class Seed implements CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            BigInteger v;
+            try {
+                v = new BigInteger(value.trim());
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("seed '" + value + "' is not a whole number");
+            }
+            if (v.compareTo(MIN) < 0 || v.compareTo(MAX) > 0) {
+                throw new CommandLine.TypeConversionException("seed " + value
+                        + " is outside 64 bits: use a whole number from " + MIN + " to " + MAX);
+            }
+            return v.longValue();
+        }
+    }
+
+    /** {@code avx2} or {@code generic}. */
+    static final class Kernel implements CommandLine.ITypeConverter<NormalKernel> {
+        @Override
+        public NormalKernel convert(String value) {
+            try {
+                return NormalKernel.parse(value);
+            } catch (RuntimeException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** A layer size {@code VxD}, e.g. {@code 50257x256}. */
+    static final class Layer implements CommandLine.ITypeConverter<long[]> {
+        @Override
+        public long[] convert(String value) {
+            String[] parts = value.toLowerCase(java.util.Locale.ROOT).split("x");
+            if (parts.length != 2) {
+                throw new CommandLine.TypeConversionException("layer '" + value
+                        + "' is not ROWSxDIM, e.g. 50257x256");
+            }
+            try {
+                long rows = Long.parseLong(parts[0].trim());
+                long dim = Long.parseLong(parts[1].trim());
+                if (rows <= 0 || dim <= 0) {
+                    throw new CommandLine.TypeConversionException("layer " + value
+                            + " needs at least 1 row and 1 column");
+                }
+                return new long[] {rows, dim};
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("layer '" + value
+                        + "' is not ROWSxDIM with whole numbers, e.g. 50257x256");
+            }
+        }
+    }
+}

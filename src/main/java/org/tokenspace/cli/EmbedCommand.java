@@ -1,0 +1,40 @@
+package org.tokenspace.cli;
+
+import org.tokenspace.io.Npy;
+import org.tokenspace.model.Pipeline;
+import org.tokenspace.model.PipelineResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** The whole pipeline on a text: one batch's token, positional and input embeddings as .npy. */
+@Command(name = "embed", description = "Write one batch's token, positional and input embeddings as .npy.")
+final class EmbedCommand implements Callable<Integer> {
+    @Option(names = "--file", required = true, description = "UTF-8 text file")
+    Path file;
+
+    @Mixin
+    SettingsOptions options;
+
+    @Option(names = "--out", required = true, description = "output folder")
+    Path out;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PipelineResult r = new Pipeline().run(TextInput.read(file, System.in), options.settings());
+        Npy.write(out.resolve("token_embeddings.npy"), r.tokenEmbeddings());       // [B, T, D]
+        Npy.write(out.resolve("position_embeddings.npy"), r.positionEmbeddings()); // [T, D]
+        Npy.write(out.resolve("input_embeddings.npy"), r.inputEmbeddings());       // [B, T, D]
+        spec.commandLine().getOut().printf("batch %d of %d, inputs %s -> token/input embeddings %s%n",
+                r.settings().batchIndex(), r.batchCount(), Json.matrix(r.batch().inputs()),
+                java.util.Arrays.toString(r.inputEmbeddings().shape()));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

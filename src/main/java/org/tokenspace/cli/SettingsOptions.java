@@ -1,0 +1,52 @@
+package org.tokenspace.cli;
+
+import org.tokenspace.model.NormalKernel;
+import org.tokenspace.model.Settings;
+import picocli.CommandLine.Option;
+
+/** The pipeline's settings as options; defaults are the course's. */
+final class SettingsOptions {
+    private static final Settings D = Settings.DEFAULTS;
+
+    @Option(names = "--seed", converter = Converters.Seed.class, description = "torch.manual_seed (default 123)")
+    Long seed;
+
+    @Option(names = "--vocab-size", description = "token table rows (default 50257)")
+    int vocabSize = D.vocabSize();
+
+    @Option(names = "--embedding-dim", description = "vector length (default 256)")
+    int embeddingDim = D.embeddingDim();
+
+    @Option(names = "--context-length", description = "positional table rows (default 4)")
+    int contextLength = D.contextLength();
+
+    @Option(names = "--batch-size", description = "windows per batch (default 8)")
+    int batchSize = D.batchSize();
+
+    @Option(names = "--max-length", description = "window length (default 4)")
+    int maxLength = D.maxLength();
+
+    @Option(names = "--stride", description = "step between windows (default 4)")
+    int stride = D.stride();
+
+    @Option(names = "--shuffle", description = "shuffle windows as DataLoader(shuffle=True) after manual_seed(seed)")
+    boolean shuffle;
+
+    @Option(names = "--keep-last", description = "keep the short last batch (drop_last=False)")
+    boolean keepLast;
+
+    @Option(names = "--epoch", description = "epoch, 0 is the first (default 0)")
+    int epoch;
+
+    @Option(names = "--batch-index", description = "which batch, 0 is the first (default 0)")
+    int batchIndex;
+
+    @Option(names = "--kernel", converter = Converters.Kernel.class,
+            description = "normal fill kernel: avx2 (default) or generic")
+    NormalKernel kernel = NormalKernel.AVX2;
+
+    Settings settings() {
+        return new Settings(seed == null ? D.seed() : seed, vocabSize, embeddingDim, contextLength, batchSize,
+                maxLength, stride, shuffle, !keepLast, epoch, batchIndex, kernel).validate();
+    }
+}

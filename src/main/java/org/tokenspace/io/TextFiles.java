@@ -1,0 +1,63 @@
+package org.tokenspace.io;
+
+import org.tokenspace.model.TokenSpaceException;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Reads text files as strict UTF-8, with a message naming the file and the problem. */
+public final class TextFiles {
+    private TextFiles() {
+    }
+
+    public static String read(Path file) {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new TokenSpaceException("cannot read " + file + ": it is a folder, not a text file");
+            }
+            return decode(Files.readAllBytes(file), file);
+        } catch (NoSuchFileException e) {
+            throw new TokenSpaceException("cannot read " + file + ": the file does not exist");
+        } catch (AccessDeniedException e) {
+            throw new TokenSpaceException("cannot read " + file + ": permission denied");
+        } catch (OutOfMemoryError e) {
+            throw new TokenSpaceException("cannot read " + file + ": it is too large for the memory Java has");
+        } catch (IOException e) {
+            throw new TokenSpaceException("cannot read " + file + ": " + AtomicFiles.describe(e));
+        }
+    }
+
+    /** Strict UTF-8 (a leading byte-order mark is dropped); binary data is refused. */
+    public static String decode(byte[] bytes, Path source) {
+        int nul = indexOfNul(bytes);
+        if (nul >= 0) {
+            throw new TokenSpaceException(source + " is not a text file (it holds binary data, a zero byte at offset "
+                    + nul + "): open a UTF-8 text file");
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw new TokenSpaceException(source + " is not valid UTF-8 text: save it as UTF-8 and open it again");
+        }
+    }
+
+    private static int indexOfNul(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

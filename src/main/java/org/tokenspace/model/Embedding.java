@@ -1,0 +1,84 @@
+package org.tokenspace.model;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** {@code torch.nn.Embedding(rows, embeddingDim)}: creation from the seeded stream, and row lookup. */
+public final class Embedding {
+    private Embedding() {
+    }
+
+    /**
+     * {@code nn.Embedding(rows, cols)} drawn from {@code gen} where it stands: a float32 table of shape
+     * {@code [rows, cols]} filled by {@code normal_(0, 1)}.
+     */
+    public static INDArray create(TorchGenerator gen, String name, long rows, long cols, NormalKernel kernel) {
+        Sizes.requirePositive(name + " rows", rows);
+        Sizes.requirePositive(name + " embeddingDim", cols);
+        MemoryBudget.requireFloats(String.format("a %d x %d %s", rows, cols, name), rows * cols);
+        float[] values = new float[Math.toIntExact(rows * cols)];
+        NormalInit.fill(values, gen, kernel);
+        return Nd4j.create(values, new long[] {rows, cols}, 'c'); // [rows, cols]
+    }
+
+    /**
+     * Looks up each id's row: ids {@code [B, T]} give {@code [B, T, D]}. An id outside {@code [0, rows)} raises an
+     * error naming the id, its position and the valid range.
+     */
+    public static INDArray lookup(INDArray table, int[][] ids) {
+        int batch = ids.length;
+        int time = batch == 0 ? 0 : ids[0].length;
+        MemoryBudget.requireFloats("the looked-up batch", (long) batch * time * table.columns());
+        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, batch, time, table.columns()); // [B, T, D]
+        return lookupInto(table, ids, out);
+    }
+
+    /** {@link #lookup} into a preallocated {@code [B, T, D]} float32 buffer, returned for chaining. */
+    public static INDArray lookupInto(INDArray table, int[][] ids, INDArray out) {
+        int[] flat = flatten(ids, table.rows());
+        INDArray rows = out.reshape('c', flat.length, table.columns()); // [B*T, D], a view of out
+        Nd4j.pullRows(table, rows, 1, flat);
+        return out;
+    }
+
+    /**
+     * Absolute position addition, in place: {@code [B, T, D] += positionTable[0:T]} broadcast over the batch.
+     * float32 adds, the same bits as PyTorch's {@code token_embeddings + pos_embeddings}.
+     */
+    public static INDArray addPositionsInPlace(INDArray tokens, INDArray positionTable) {
+        long batch = tokens.size(0);
+        long time = tokens.size(1);
+        long dim = tokens.size(2);
+        if (time > positionTable.rows()) {
+            throw new TokenSpaceException("a sequence of " + time + " tokens needs " + time
+                    + " positions but the positional table has contextLength " + positionTable.rows()
+                    + ": raise contextLength or lower maxLength");
+        }
+        INDArray pos = positionTable.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, time),
+                org.nd4j.linalg.indexing.NDArrayIndex.all()).reshape('c', 1, time * dim); // [1, T*D]
+        tokens.reshape('c', batch, time * dim).addiRowVector(pos); // [B, T*D] += [T*D]
+        return tokens;
+    }
+
+    private static int[] flatten(int[][] ids, long rows) {
+        int batch = ids.length;
+        int time = batch == 0 ? 0 : ids[0].length;
+        int[] flat = new int[batch * time];
+        for (int b = 0; b < batch; b++) {
+            if (ids[b].length != time) {
+                throw new TokenSpaceException("row " + b + " of the id batch has " + ids[b].length
+                        + " ids but row 0 has " + time + ": every row needs the same length");
+            }
+            for (int t = 0; t < time; t++) {
+                int id = ids[b][t];
+                if (id < 0 || id >= rows) {
+                    throw new TokenSpaceException("token id " + id + " at position [" + b + ", " + t
+                            + "] is outside the table: valid ids are 0 to " + (rows - 1));
+                }
+                flat[b * time + t] = id;
+            }
+        }
+        return flat;
+    }
+}

@@ -1,0 +1,126 @@
+package org.tokenspace.model;
+
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
+import com.knuddels.jtokkit.api.IntArrayList;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * GPT-2's byte-level BPE ({@code tiktoken.get_encoding("gpt2")}, jtokkit's {@code R50K_BASE}), with
+ * {@code <|endoftext|>} allowed as the course does. Token texts for labels show a space as {@code ·}, a newline as
+ * {@code ↵}, a tab as {@code →}, and bytes that are not whole UTF-8 characters as {@code <0xE2>}.
+ */
+public final class Gpt2Tokenizer {
+    public static final int VOCAB_SIZE = 50257;
+    public static final int END_OF_TEXT = 50256;
+    public static final String END_OF_TEXT_TEXT = "<|endoftext|>";
+
+    private static final class Holder {
+        static final Gpt2Tokenizer INSTANCE = new Gpt2Tokenizer();
+    }
+
+    private final Encoding encoding;
+    private final String[] pieces = new String[VOCAB_SIZE];
+
+    private Gpt2Tokenizer() {
+        encoding = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.R50K_BASE);
+    }
+
+    /** The shared tokenizer (loading the vocabulary takes about a second, once). */
+    public static Gpt2Tokenizer get() {
+        return Holder.INSTANCE;
+    }
+
+    /** Token ids of {@code text}; {@code <|endoftext|>} becomes id 50256. */
+    public int[] encode(String text) {
+        IntArrayList out = new IntArrayList();
+        int from = 0;
+        while (true) {
+            int at = text.indexOf(END_OF_TEXT_TEXT, from);
+            String part = text.substring(from, at < 0 ? text.length() : at);
+            if (!part.isEmpty()) {
+                IntArrayList ids = encoding.encodeOrdinary(part);
+                for (int i = 0; i < ids.size(); i++) {
+                    out.add(ids.get(i));
+                }
+            }
+            if (at < 0) {
+                return out.toArray();
+            }
+            out.add(END_OF_TEXT);
+            from = at + END_OF_TEXT_TEXT.length();
+        }
+    }
+
+    /** The text of a sequence of ids (bytes that do not form UTF-8 become U+FFFD). */
+    public String decode(int[] ids) {
+        IntArrayList list = new IntArrayList(ids.length);
+        for (int id : ids) {
+            list.add(checkId(id));
+        }
+        return encoding.decode(list);
+    }
+
+    /** The readable text of one token, for labels: {@code ·the}, {@code ↵}, {@code <0xE2>}. */
+    public String tokenText(int id) {
+        checkId(id);
+        String p = pieces[id];
+        if (p == null) {
+            p = id == END_OF_TEXT ? END_OF_TEXT_TEXT : readable(rawBytes(id));
+            pieces[id] = p;
+        }
+        return p;
+    }
+
+    private byte[] rawBytes(int id) {
+        IntArrayList one = new IntArrayList(1);
+        one.add(id);
+        return encoding.decodeBytes(one);
+    }
+
+    static String readable(byte[] bytes) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException partial) {
+            StringBuilder hex = new StringBuilder();
+            for (byte b : bytes) {
+                hex.append(String.format("<0x%02X>", b & 0xff));
+            }
+            return hex.toString();
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            switch (c) {
+                case ' ' -> out.append('·');
+                case '\n' -> out.append('↵');
+                case '\t' -> out.append('→');
+                case '\r' -> out.append("\\r");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        out.append(String.format("<0x%02X>", c));
+                    } else {
+                        out.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return out.toString();
+    }
+
+    private static int checkId(int id) {
+        if (id < 0 || id >= VOCAB_SIZE) {
+            throw new TokenSpaceException("token id " + id + " is not a GPT-2 token: valid ids are 0 to "
+                    + (VOCAB_SIZE - 1));
+        }
+        return id;
+    }
+}

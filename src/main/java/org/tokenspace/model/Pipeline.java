@@ -1,0 +1,111 @@
+package org.tokenspace.model;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The one pipeline: text and settings to every intermediate the views show. It keeps the last tables and the last
+ * text's ids, so changing a loader setting does not redraw a 50257 x 256 table. Not thread-safe: one caller at a time.
+ *
+ * <p>Batches depend only on the text, the loader settings and the seed (a shuffled order is drawn from its own
+ * {@code manual_seed(seed)} stream, as the {@code batches} command does); tables depend only on the seed, the sizes
+ * and the kernel.
+ */
+public final class Pipeline {
+    private TablesKey tablesKey;
+    private Tables tables;
+    private String lastText;
+    private int[] lastIds;
+
+    /** Runs every step; {@code cancelled} is polled between steps and stops the run with {@link Cancelled}. */
+    public PipelineResult run(String text, Settings settings, BooleanSupplier cancelled) {
+        settings.validate();
+        // Tokenize the entire text
+        int[] ids = tokenize(text);
+        check(cancelled);
+        // Sliding windows of maxLength every stride; inputs and targets shifted by one
+        SlidingWindows windows = new SlidingWindows(ids, settings.maxLength(), settings.stride());
+        if (windows.size() == 0) {
+            throw new TokenSpaceException("the text has " + ids.length + " tokens, too few for one window: maxLength "
+                    + settings.maxLength() + " needs at least " + (settings.maxLength() + 1)
+                    + " tokens; use a longer text or a smaller maxLength");
+        }
+        BatchLoader loader = new BatchLoader(windows, settings.batchSize(), settings.shuffle(), settings.dropLast(),
+                settings.seed());
+        if (loader.size() == 0) {
+            throw new TokenSpaceException("the text gives " + windows.size() + " windows, fewer than one batch of "
+                    + settings.batchSize() + ": lower batchSize or stride, or keep the short last batch");
+        }
+        Batch batch = loader.batch(settings.epoch(), settings.batchIndex());
+        // The seeded token and positional tables
+        Tables t = tablesFor(settings);
+        check(cancelled);
+        requireIdsInTable(batch, t.vocabSize());
+        // Lookup: [B, T] ids -> [B, T, D]
+        INDArray tokenEmbeddings = Embedding.lookup(t.tokenTable(), batch.inputs());
+        // Positions 0..T-1: [T, D]
+        long time = batch.maxLength();
+        INDArray positionEmbeddings = t.positionTable().get(NDArrayIndex.interval(0, time), NDArrayIndex.all()).dup();
+        // Input embeddings: [B, T, D] + [T, D], broadcast over the batch
+        INDArray inputEmbeddings = Embedding.addPositionsInPlace(tokenEmbeddings.dup(), t.positionTable());
+        return new PipelineResult(settings, ids, windows, loader.size(), batch, t, tokenEmbeddings,
+                positionEmbeddings, inputEmbeddings);
+    }
+
+    /** Runs every step without a way to cancel. */
+    public PipelineResult run(String text, Settings settings) {
+        return run(text, settings, () -> false);
+    }
+
+    /** The seeded tables for these settings, reused while seed, sizes and kernel stay the same. */
+    public Tables tablesFor(Settings s) {
+        TablesKey key = new TablesKey(s.seed(), s.vocabSize(), s.embeddingDim(), s.contextLength(), s.kernel());
+        if (!key.equals(tablesKey)) {
+            tables = Tables.seeded(s.seed(), s.vocabSize(), s.embeddingDim(), s.contextLength(), s.kernel());
+            tablesKey = key;
+        }
+        return tables;
+    }
+
+    private int[] tokenize(String text) {
+        Objects.requireNonNull(text, "text");
+        if (!text.equals(lastText)) {
+            lastIds = Gpt2Tokenizer.get().encode(text);
+            lastText = text;
+        }
+        return lastIds;
+    }
+
+    private static void requireIdsInTable(Batch batch, long vocabSize) {
+        int[][] inputs = batch.inputs();
+        for (int b = 0; b < inputs.length; b++) {
+            for (int t = 0; t < inputs[b].length; t++) {
+                int id = inputs[b][t];
+                if (id >= vocabSize) {
+                    throw new TokenSpaceException("token id " + id + " ('" + Gpt2Tokenizer.get().tokenText(id)
+                            + "') at [" + b + ", " + t + "] is outside the token table of vocabSize " + vocabSize
+                            + ": raise vocabSize to " + Gpt2Tokenizer.VOCAB_SIZE);
+                }
+            }
+        }
+    }
+
+    private static void check(BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean()) {
+            throw new Cancelled();
+        }
+    }
+
+    /** Thrown when a run is cancelled between steps. */
+    public static final class Cancelled extends RuntimeException {
+        public Cancelled() {
+            super("cancelled", null, false, false);
+        }
+    }
+
+    private record TablesKey(long seed, int vocabSize, int embeddingDim, int contextLength, NormalKernel kernel) {
+    }
+}
