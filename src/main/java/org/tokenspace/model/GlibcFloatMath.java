@@ -70,8 +70,8 @@ public final class GlibcFloatMath {
         return (float) y;
     }
 
-    // s_sincosf_data.c (!TOINT_INTRINSICS): hpi_inv = 2/pi * 2^24, hpi = pi/2, cosine c0..c4, sine s1..s3.
-    // The second table entry negates the cosine polynomial (used in quadrants 2 and 3).
+    // s_sincosf_data.c (!TOINT_INTRINSICS): hpi_inv = 2/pi * 2^24, hpi = pi/2, cosine c0..c4,
+    // sine s1..s3. The second table entry negates the cosine polynomial (quadrants 2 and 3).
     private static final double HPI_INV = 0x1.45F306DC9C883p+23;
     private static final double HPI = 0x1.921FB54442D18p0;
     private static final double[] C0 = {0x1p0, -0x1p0};
@@ -110,7 +110,7 @@ public final class GlibcFloatMath {
         return sinOrCos(y, 1);
     }
 
-    /** s_sinf.c ({@code odd == 0}) and s_cosf.c ({@code odd == 1}), which differ only in the quadrant. */
+    /** s_sinf.c ({@code odd == 0}) and s_cosf.c ({@code odd == 1}) differ only in the quadrant. */
     private static float sinOrCos(float y, int odd) {
         int xi = Float.floatToRawIntBits(y);
         int top = (xi >>> 20) & 0x7ff;
@@ -128,8 +128,8 @@ public final class GlibcFloatMath {
             x = Math.fma(-n, HPI, x);
             quadrant = n;
         } else if (top < TOP12_INF) {
-            // reduce_large: 32x96-bit product of the mantissa with 4/pi gives the exact 2.62 fixed-point
-            // modulo; n is its rounded integer part, the signed remainder times 2pi * 2^-64 is x.
+            // reduce_large: the 32x96-bit product of the mantissa with 4/pi is the exact 2.62
+            // fixed-point modulo; n is its rounded integer part, x the signed rest times 2pi 2^-64.
             int shift = (xi >>> 23) & 7;
             int j = (xi >>> 26) & 15;
             long m = (long) ((xi & 0xffffff) | 0x800000) << shift;
@@ -149,7 +149,10 @@ public final class GlibcFloatMath {
         return poly(x * SIGN[quadrant & 3], x * x, (quadrant >> 1) & 1, n ^ odd);
     }
 
-    /** sincosf_poly.h sinf_poly: the sine polynomial for even {@code n}, the cosine one (table {@code t}) for odd. */
+    /**
+     * sincosf_poly.h sinf_poly: the sine polynomial for even {@code n}, else the cosine polynomial
+     * of table entry {@code t}.
+     */
     private static float poly(double x, double x2, int t, int n) {
         if ((n & 1) == 0) {
             double x3 = x * x2;
