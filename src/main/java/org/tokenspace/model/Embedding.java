@@ -17,9 +17,9 @@ public final class Embedding {
         Sizes.requirePositive(name + " rows", rows);
         Sizes.requirePositive(name + " embeddingDim", cols);
         MemoryBudget.requireFloats(String.format("a %d x %d %s", rows, cols, name), rows * cols);
-        float[] values = new float[Math.toIntExact(rows * cols)];
-        NormalInit.fill(values, gen, kernel);
-        return Nd4j.create(values, new long[] {rows, cols}, 'c'); // [rows, cols]
+        INDArray table = Nd4j.createUninitialized(DataType.FLOAT, rows, cols); // [rows, cols]
+        NormalInit.fill(table.data().asNioFloat(), Math.toIntExact(rows * cols), gen, kernel);
+        return table;
     }
 
     /**

@@ -1,7 +1,10 @@
 package org.tokenspace.model;
 
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * {@code tensor.normal_(0, 1)} on a contiguous float32 tensor, as PyTorch 1.13's CPU {@code normal_kernel} does it
@@ -10,8 +13,8 @@ import java.util.concurrent.RecursiveAction;
 public final class NormalInit {
     /** Below this many elements PyTorch takes the scalar double path. */
     static final int FILL_MIN = 16;
-    /** Blocks of 16 transformed per task when the fill path runs in parallel. */
-    private static final int BLOCKS_PER_TASK = 4096;
+    /** Floats per chunk of the streamed fill path: whole blocks of 16, a few hundred kB. */
+    private static final int CHUNK = 16 * 4096;
 
     private NormalInit() {
     }
@@ -25,16 +28,9 @@ public final class NormalInit {
             }
             return;
         }
-        // 1. n uniforms, in order; 2. every full block of 16 transformed in place (blocks are independent)
+        // 1. n uniforms, in order; 2. every full block of 16 transformed in place
         gen.fillFloats(out, 0, n);
-        int blocks = n / 16;
-        if (blocks >= 2 * BLOCKS_PER_TASK) {
-            ForkJoinPool.commonPool().invoke(new Blocks(out, 0, blocks, kernel));
-        } else {
-            for (int b = 0; b < blocks; b++) {
-                kernel.fill16(out, b * 16);
-            }
-        }
+        kernel.fillBlocks(out, 0, n / 16 * 16);
         // 3. a ragged tail: 16 fresh uniforms overwrite the last 16 positions, transformed as one block
         if (n % 16 != 0) {
             gen.fillFloats(out, n - 16, 16);
@@ -42,29 +38,41 @@ public final class NormalInit {
         }
     }
 
-    private static final class Blocks extends RecursiveAction {
-        private final float[] data;
-        private final int from;
-        private final int to;
-        private final NormalKernel kernel;
-
-        Blocks(float[] data, int from, int to, NormalKernel kernel) {
-            this.data = data;
-            this.from = from;
-            this.to = to;
-            this.kernel = kernel;
+    /**
+     * The same fill, streamed into {@code out[0, n)} (e.g. a tensor's off-heap memory): the words are drawn in order
+     * chunk by chunk, while the chunks already drawn are transformed and copied on the pool's threads.
+     */
+    public static void fill(FloatBuffer out, int n, TorchGenerator gen, NormalKernel kernel) {
+        if (n < 2 * CHUNK) {
+            float[] values = new float[n];
+            fill(values, gen, kernel);
+            out.duplicate().position(0).put(values);
+            return;
         }
-
-        @Override
-        protected void compute() {
-            if (to - from <= BLOCKS_PER_TASK) {
-                for (int b = from; b < to; b++) {
-                    kernel.fill16(data, b * 16);
-                }
-                return;
+        int blocksEnd = n / 16 * 16;
+        List<ForkJoinTask<?>> pending = new ArrayList<>();
+        for (int from = 0; from < n; from += CHUNK) {
+            int len = Math.min(CHUNK, n - from);
+            float[] chunk = new float[len];
+            gen.fillFloats(chunk, 0, len); // words in stream order
+            int at = from;
+            int transformLen = Math.min(len, blocksEnd - from) / 16 * 16;
+            pending.add(ForkJoinPool.commonPool().submit(() -> {
+                kernel.fillBlocks(chunk, 0, transformLen);
+                out.duplicate().position(at).put(chunk, 0, len);
+            }));
+        }
+        if (n % 16 != 0) {
+            float[] tail = new float[16];
+            gen.fillFloats(tail, 0, 16);
+            kernel.fill16(tail, 0);
+            for (ForkJoinTask<?> t : pending) {
+                t.join(); // the tail overwrites what the last chunk wrote
             }
-            int mid = (from + to) >>> 1;
-            invokeAll(new Blocks(data, from, mid, kernel), new Blocks(data, mid, to, kernel));
+            out.duplicate().position(n - 16).put(tail);
+        }
+        for (ForkJoinTask<?> t : pending) {
+            t.join();
         }
     }
 }

@@ -12,17 +12,12 @@ public enum NormalKernel {
     AVX2 {
         @Override
         void fill16(float[] data, int offset) {
-            for (int j = 0; j < 8; j++) {
-                float u1 = 1f - data[offset + j];
-                float r = (float) Math.sqrt(-2f * AvxMath.log(u1));
-                float theta = AvxMath.TWO_PI * data[offset + j + 8];
-                long sc = AvxMath.sincos(theta);
-                float sin = Float.intBitsToFloat((int) (sc >>> 32));
-                float cos = Float.intBitsToFloat((int) sc);
-                // fma(n, std, mean) with std 1 and mean 0: n, except that -0 becomes +0
-                data[offset + j] = r * cos + 0f;
-                data[offset + j + 8] = r * sin + 0f;
-            }
+            AvxKernel.fillBlocks(data, offset, offset + 16);
+        }
+
+        @Override
+        void fillBlocks(float[] data, int from, int to) {
+            AvxKernel.fillBlocks(data, from, to);
         }
     },
     /** Scalar {@code normal_fill_16}, the kernel PyTorch runs without AVX2: glibc's {@code logf/sinf/cosf}. */
@@ -42,6 +37,13 @@ public enum NormalKernel {
 
     /** Transforms {@code data[offset, offset + 16)} in place. */
     abstract void fill16(float[] data, int offset);
+
+    /** Transforms every block of 16 in {@code data[from, to)} in place ({@code to - from} a multiple of 16). */
+    void fillBlocks(float[] data, int from, int to) {
+        for (int o = from; o < to; o += 16) {
+            fill16(data, o);
+        }
+    }
 
     /** The command-line name: {@code avx2} or {@code generic}. */
     public String cliName() {
