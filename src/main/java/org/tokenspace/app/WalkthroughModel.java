@@ -1,0 +1,203 @@
+package org.tokenspace.app;
+
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.concurrent.Task;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tokenspace.model.Pipeline;
+import org.tokenspace.model.PipelineResult;
+import org.tokenspace.model.Settings;
+import org.tokenspace.model.TokenSpaceException;
+import org.tokenspace.projection.Pca;
+import org.tokenspace.projection.PcaAxes;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The walkthrough's view model: the text and settings the user chose, the last good computed state, the selection
+ * and the step. Every recompute runs the one pipeline off the FX thread; a setting that cannot work leaves the last
+ * good state and sets {@link #errorProperty()} to a one-line message.
+ */
+public final class WalkthroughModel {
+    private static final Logger LOG = LoggerFactory.getLogger(WalkthroughModel.class);
+
+    private final ObjectProperty<String> text = new SimpleObjectProperty<>(this, "text", SampleText.TEXT);
+    private final ObjectProperty<Settings> settings = new SimpleObjectProperty<>(this, "settings", Settings.DEFAULTS);
+    private final ObjectProperty<Step> step = new SimpleObjectProperty<>(this, "step", Step.TOKENIZE);
+    private final ObjectProperty<Selection> selection = new SimpleObjectProperty<>(this, "selection", Selection.NONE);
+    private final ReadOnlyObjectWrapper<Walkthrough> state = new ReadOnlyObjectWrapper<>(this, "state");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+
+    private final Pipeline pipeline = new Pipeline();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "tokenspace-pipeline");
+        t.setDaemon(true);
+        return t;
+    });
+    private Task<Walkthrough> running;
+    // the fitted axes belong to one token table: refit only when the table changes
+    private INDArray axesTable;
+    private PcaAxes axes;
+    private float[] vocabulary;
+
+    public WalkthroughModel() {
+        text.addListener((o, a, b) -> recompute());
+        settings.addListener((o, a, b) -> recompute());
+    }
+
+    /** Recomputes in the background; a run still going is cancelled first. */
+    public void recompute() {
+        if (running != null) {
+            running.cancel();
+        }
+        String t = text.get();
+        Settings s = settings.get();
+        Task<Walkthrough> task = new Task<>() {
+            @Override
+            protected Walkthrough call() {
+                PipelineResult r = pipeline.run(t, s, this::isCancelled);
+                return withAxes(r);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            if (running == task) {
+                running = null;
+                busy.set(false);
+                error.set("");
+                Walkthrough w = task.getValue();
+                state.set(w);
+                keepSelectionValid(w);
+            }
+        });
+        task.setOnFailed(e -> {
+            if (running == task) {
+                running = null;
+                busy.set(false);
+                Throwable ex = task.getException();
+                if (ex instanceof TokenSpaceException) {
+                    error.set(ex.getMessage());
+                } else {
+                    LOG.error("recompute failed", ex);
+                    error.set("could not compute this state (" + ex.getClass().getSimpleName()
+                            + "); the last good state is kept, details are in the log");
+                }
+            }
+        });
+        running = task;
+        busy.set(true);
+        worker.submit(task);
+    }
+
+    /** Cancels the computation that is running, keeping the last good state. */
+    public void cancel() {
+        if (running != null) {
+            running.cancel();
+            running = null;
+            busy.set(false);
+            error.set("cancelled: the last good state is shown");
+        }
+    }
+
+    private Walkthrough withAxes(PipelineResult r) {
+        INDArray table = r.tables().tokenTable();
+        if (table != axesTable) {
+            PcaAxes fitted = Pca.fit(table, 3);
+            vocabulary = fitted.transform(table); // [V, 3]
+            axes = fitted;
+            axesTable = table;
+        }
+        return new Walkthrough(r, axes, vocabulary);
+    }
+
+    private void keepSelectionValid(Walkthrough w) {
+        Selection s = selection.get();
+        int[][] inputs = w.result().batch().inputs();
+        if (s.inBatch() && s.row() < inputs.length && s.position() < inputs[s.row()].length) {
+            selection.set(new Selection(inputs[s.row()][s.position()], s.row(), s.position()));
+        } else if (s.id() < 0 || s.id() >= w.result().tables().vocabSize() || s.inBatch()) {
+            selection.set(new Selection(inputs[0][0], 0, 0));
+        }
+    }
+
+    /** Selects the token at {@code [row, position]} of the current batch. */
+    public void selectInBatch(int row, int position) {
+        Walkthrough w = state.get();
+        if (w != null) {
+            selection.set(new Selection(w.result().batch().inputs()[row][position], row, position));
+        }
+    }
+
+    /** Selects a token id; it keeps its place in the batch if it is there. */
+    public void selectId(int id) {
+        Walkthrough w = state.get();
+        if (w == null || id < 0 || id >= w.result().tables().vocabSize()) {
+            return;
+        }
+        int[][] inputs = w.result().batch().inputs();
+        for (int b = 0; b < inputs.length; b++) {
+            for (int t = 0; t < inputs[b].length; t++) {
+                if (inputs[b][t] == id) {
+                    selection.set(new Selection(id, b, t));
+                    return;
+                }
+            }
+        }
+        selection.set(new Selection(id, -1, -1));
+    }
+
+    /** Blocks until the current computation is done (for tests and the snapshot command). */
+    public void awaitIdle() throws InterruptedException {
+        while (true) {
+            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+            boolean[] idle = new boolean[1];
+            Platform.runLater(() -> {
+                idle[0] = !busy.get();
+                done.countDown();
+            });
+            done.await();
+            if (idle[0]) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    public ObjectProperty<String> textProperty() {
+        return text;
+    }
+
+    public ObjectProperty<Settings> settingsProperty() {
+        return settings;
+    }
+
+    public ObjectProperty<Step> stepProperty() {
+        return step;
+    }
+
+    public ObjectProperty<Selection> selectionProperty() {
+        return selection;
+    }
+
+    public ReadOnlyObjectProperty<Walkthrough> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+}

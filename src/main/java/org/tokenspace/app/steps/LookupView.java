@@ -1,0 +1,118 @@
+package org.tokenspace.app.steps;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.tokenspace.app.Selection;
+import org.tokenspace.app.Step;
+import org.tokenspace.app.Walkthrough;
+import org.tokenspace.app.WalkthroughModel;
+import org.tokenspace.app.widgets.BarPlot;
+import org.tokenspace.app.widgets.Numbers;
+import org.tokenspace.app.widgets.TableHeatmap;
+import org.tokenspace.app.widgets.TokenColors;
+import org.tokenspace.model.Gpt2Tokenizer;
+import org.tokenspace.model.Tables;
+
+/**
+ * Stage 2: the chosen id selects its row of the token table: the table as a heatmap scrolled to the row, the same
+ * operation as one-hot times matrix, and the row as a bar plot and as numbers.
+ */
+public final class LookupView extends StepView {
+    private final TableHeatmap heatmap = new TableHeatmap();
+    private final OneHotDiagram oneHot = new OneHotDiagram();
+    private final BarPlot bars = new BarPlot();
+    private final Label vector = new Label();
+    private final TextField idField = new TextField();
+    private final Label idError = new Label();
+    private boolean updating;
+
+    public LookupView(WalkthroughModel model) {
+        super(model, Step.LOOKUP);
+        vector.setId("lookup-vector");
+        vector.getStyleClass().add("vector-text");
+        vector.setWrapText(true);
+        idField.setId("lookup-id");
+        idField.setPrefColumnCount(7);
+        idField.setPromptText("token id");
+        idField.setOnAction(e -> typedId());
+        idError.setId("lookup-id-error");
+        idError.getStyleClass().add("inline-error");
+        Label idLabel = new Label("Look up id:");
+        idLabel.getStyleClass().add("panel-title");
+        HBox idRow = new HBox(8, idLabel, idField, idError);
+        idRow.setAlignment(Pos.CENTER_LEFT);
+        heatmap.setId("token-heatmap");
+        heatmap.setPrefWidth(520);
+        heatmap.selectedRowProperty().addListener((o, a, b) -> {
+            if (!updating && b.intValue() >= 0) {
+                model.selectId(b.intValue());
+            }
+        });
+        bars.setId("lookup-bars");
+        VBox right = new VBox(10, idRow, oneHot, bars, vector);
+        VBox.setVgrow(bars, Priority.ALWAYS);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        HBox body = new HBox(16, heatmap, right);
+        content(body);
+    }
+
+    private void typedId() {
+        String text = idField.getText().trim();
+        Walkthrough w = model.stateProperty().get();
+        long vocab = w == null ? Gpt2Tokenizer.VOCAB_SIZE : w.result().tables().vocabSize();
+        try {
+            int id = Integer.parseInt(text);
+            if (id < 0 || id >= vocab) {
+                idError.setText("id " + id + " is outside the token table: valid ids are 0 to " + (vocab - 1));
+                return;
+            }
+            idError.setText("");
+            model.selectId(id);
+        } catch (NumberFormatException e) {
+            idError.setText("'" + text + "' is not a token id: type a whole number from 0 to " + (vocab - 1));
+        }
+    }
+
+    @Override
+    protected void update(Walkthrough w, Selection s) {
+        Tables t = w.result().tables();
+        int id = s.id();
+        String piece = label(id, t.vocabSize());
+        float[] row = t.tokenTable().getRow(id).toFloatVector();
+        setCaption(String.format("id %d ('%s') selects row %d of the token table %s → a vector of shape [%d]",
+                id, piece, id, shape(t.vocabSize(), t.embeddingDim()), t.embeddingDim()));
+        setDetail("tokenTable[" + id + "] is the same as one_hot(" + id + ") @ tokenTable: multiplying by a one-hot "
+                + "row picks one row. The table is trainable; these are its seeded initial values.");
+        updating = true;
+        try {
+            heatmap.setTable("token table " + shape(t.vocabSize(), t.embeddingDim()) + " — scroll, or click a row",
+                    t.tokenTable(), r -> label(r, t.vocabSize()));
+            heatmap.selectedRowProperty().set(id);
+        } finally {
+            updating = false;
+        }
+        oneHot.show(id, t.vocabSize(), t.embeddingDim());
+        bars.setValues("tokenTable[" + id + "]  '" + piece + "'", row, TokenColors.strong(id));
+        bars.setLimit(BarPlot.limitOf(row));
+        vector.setText("tokenTable[" + id + "] = " + Numbers.tensor(row, 8));
+        idField.setText(Integer.toString(id));
+        idError.setText("");
+    }
+
+    static String label(int id, long vocabSize) {
+        return vocabSize == Gpt2Tokenizer.VOCAB_SIZE || id < Gpt2Tokenizer.VOCAB_SIZE
+                ? Gpt2Tokenizer.get().tokenText(id) : "#" + id;
+    }
+
+    static String shape(long... dims) {
+        StringBuilder s = new StringBuilder("[");
+        for (int i = 0; i < dims.length; i++) {
+            s.append(i == 0 ? "" : ", ").append(dims[i]);
+        }
+        return s.append(']').toString();
+    }
+}

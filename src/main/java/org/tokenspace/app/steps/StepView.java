@@ -1,0 +1,63 @@
+package org.tokenspace.app.steps;
+
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.tokenspace.app.Selection;
+import org.tokenspace.app.Step;
+import org.tokenspace.app.Walkthrough;
+import org.tokenspace.app.WalkthroughModel;
+
+/**
+ * One stage of the walkthrough: a caption that says what happens and the tensor shape, above the stage's content.
+ * Redraws whenever the computed state or the selection changes.
+ */
+public abstract class StepView extends VBox {
+    protected final WalkthroughModel model;
+    private final Label caption = new Label();
+    private final Label detail = new Label();
+
+    protected StepView(WalkthroughModel model, Step step) {
+        this.model = model;
+        Label title = new Label(step.title().replaceFirst("^\\d\\s+", "") + " — " + step.summary());
+        title.getStyleClass().add("step-title");
+        caption.getStyleClass().add("step-caption");
+        caption.setId("caption");
+        caption.setWrapText(true);
+        detail.getStyleClass().add("step-detail");
+        detail.setWrapText(true);
+        setSpacing(8);
+        setPadding(new Insets(14, 18, 14, 18));
+        getStyleClass().add("step-view");
+        getChildren().addAll(title, caption, detail);
+        model.stateProperty().addListener((o, a, b) -> refresh());
+        model.selectionProperty().addListener((o, a, b) -> refresh());
+    }
+
+    /** Adds the stage's content below the caption; the last node added grows. */
+    protected void content(Node... nodes) {
+        getChildren().addAll(nodes);
+        VBox.setVgrow(nodes[nodes.length - 1], Priority.ALWAYS);
+    }
+
+    protected void setCaption(String text) {
+        caption.setText(text);
+    }
+
+    protected void setDetail(String text) {
+        detail.setText(text);
+    }
+
+    /** Redraws from the model's current state. */
+    public final void refresh() {
+        Walkthrough w = model.stateProperty().get();
+        Selection s = model.selectionProperty().get();
+        if (w != null && s.id() >= 0) {
+            update(w, s);
+        }
+    }
+
+    protected abstract void update(Walkthrough w, Selection s);
+}

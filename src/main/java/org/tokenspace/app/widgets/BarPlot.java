@@ -1,0 +1,127 @@
+package org.tokenspace.app.widgets;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+import javafx.util.Duration;
+
+/**
+ * A vector as bars around a zero line, with a title. Up to 16 values are written on their bars (4 decimals); every
+ * bar shows its exact value on hover. Plots that share {@link #setLimit} have the same scale.
+ */
+public final class BarPlot extends Region {
+    private static final double PAD = 12;
+    private static final double TITLE = 26;
+
+    private final Canvas canvas = new Canvas();
+    private final Tooltip tip = new Tooltip();
+    private float[] values = new float[0];
+    private String title = "";
+    private Color color = Color.rgb(60, 90, 160);
+    private double limit = 1;
+
+    public BarPlot() {
+        getChildren().add(canvas);
+        getStyleClass().add("bar-plot");
+        tip.setShowDelay(Duration.millis(80));
+        Tooltip.install(canvas, tip);
+        canvas.setOnMouseMoved(e -> {
+            int i = indexAt(e.getX());
+            tip.setText(i < 0 ? title : title + "   dim " + i + " = " + Numbers.exact(values[i]));
+        });
+        setMinSize(160, 110);
+        setPrefSize(600, 170);
+    }
+
+    public void setValues(String plotTitle, float[] v, Color barColor) {
+        title = plotTitle;
+        values = v.clone();
+        color = barColor;
+        draw();
+    }
+
+    /** The largest magnitude the axis shows. */
+    public void setLimit(double l) {
+        limit = l > 0 ? l : 1;
+        draw();
+    }
+
+    public static double limitOf(float[]... vectors) {
+        double m = 0;
+        for (float[] v : vectors) {
+            for (float x : v) {
+                m = Math.max(m, Math.abs(x));
+            }
+        }
+        return m == 0 ? 1 : m * 1.1;
+    }
+
+    public float[] values() {
+        return values.clone();
+    }
+
+    public String title() {
+        return title;
+    }
+
+    private int indexAt(double x) {
+        double w = (getWidth() - 2 * PAD) / Math.max(1, values.length);
+        int i = (int) ((x - PAD) / w);
+        return values.length == 0 || i < 0 || i >= values.length ? -1 : i;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        draw();
+    }
+
+    private void draw() {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, w, h);
+        if (w <= 0 || h <= 0) {
+            return;
+        }
+        g.setFill(Color.rgb(40, 40, 48));
+        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 15));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(title, PAD, 4);
+        double top = TITLE;
+        double plotH = h - top - PAD;
+        double zero = top + plotH / 2;
+        g.setStroke(Color.rgb(150, 150, 160));
+        g.setLineWidth(1);
+        g.strokeLine(PAD, zero, w - PAD, zero);
+        int n = values.length;
+        if (n == 0) {
+            return;
+        }
+        double bw = (w - 2 * PAD) / n;
+        boolean labels = n <= 16;
+        g.setFont(Font.font("DejaVu Sans Mono", labels && bw > 70 ? 15 : 12));
+        g.setTextAlign(TextAlignment.CENTER);
+        for (int i = 0; i < n; i++) {
+            double v = values[i];
+            double bh = Math.abs(v) / limit * (plotH / 2 - (labels ? 18 : 0));
+            double x = PAD + i * bw + (bw > 4 ? bw * 0.12 : 0);
+            double bwDraw = bw > 4 ? bw * 0.76 : Math.max(1, bw);
+            g.setFill(v >= 0 ? color : color.deriveColor(0, 1, 0.8, 0.85));
+            g.fillRect(x, v >= 0 ? zero - bh : zero, bwDraw, bh);
+            if (labels) {
+                g.setFill(Color.rgb(30, 30, 36));
+                g.setTextBaseline(v >= 0 ? VPos.BOTTOM : VPos.TOP);
+                g.fillText(Numbers.short4(values[i]), x + bwDraw / 2, v >= 0 ? zero - bh - 2 : zero + bh + 2);
+            }
+        }
+    }
+}
