@@ -2,18 +2,25 @@ package org.tokenspace.projection;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.bytedeco.openblas.global.openblas;
 import org.tokenspace.model.TokenSpaceException;
 import smile.math.blas.UPLO;
-import smile.math.matrix.Matrix;
+import smile.math.blas.EVDJob;
+import smile.math.blas.EigenRange;
+import smile.math.blas.LAPACK;
+import smile.math.blas.Layout;
+
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 
 /**
- * Exact principal component analysis: the covariance of the rows with BLAS (ND4J float32 gemm on row blocks, summed
- * in double), its eigen-decomposition with Smile (LAPACK {@code syevd}), the top {@code k} eigenvectors as axes.
+ * Exact principal component analysis: the covariance of the rows with BLAS, its eigen-decomposition with Smile
+ * (LAPACK {@code syevr}, only the {@code k} largest eigenpairs), those eigenvectors as axes.
  *
- * <p>Covariance, with {@code s} a shift close to the mean (the float32 column mean) and {@code Y = X - s}:
- * {@code C = (Y^T Y - n m m^T) / (n - 1)}, {@code m = colsum(Y) / n}. Each block's {@code Y^T Y} is a float32 gemm over
- * at most {@value #BLOCK_ROWS} rows; blocks add up in double, so the rounding error does not grow with {@code n}.
+ * <p>Covariance, with {@code s} the mean of the first rows rounded to float32 and {@code Y = X - s}:
+ * {@code C = (Y^T Y - n m m^T) / (n - 1)}, {@code m = colsum(Y) / n}. Each block's {@code Y^T Y} is one float32
+ * {@code ssyrk} (half the work of a gemm) over at most {@value #BLOCK_ROWS} rows, in the OpenBLAS that ND4J and Smile
+ * share; the blocks add up in double, so the rounding error does not grow with {@code n}.
  */
 public final class Pca {
     /** Rows per float32 gemm block. */
@@ -43,23 +50,29 @@ public final class Pca {
 
     /** Fits the axes from a known covariance {@code [D, D]} (row-major) and mean; {@code n} is the row count. */
     static PcaAxes fromCovariance(double[] mean, double[] cov, int dim, int components, long n) {
-        Matrix c = new Matrix(dim, dim);
         double trace = 0;
         for (int i = 0; i < dim; i++) {
-            for (int j = 0; j < dim; j++) {
-                c.set(i, j, cov[i * dim + j]);
-            }
             trace += cov[i * dim + i];
         }
-        c.uplo(UPLO.LOWER);
-        Matrix.EVD evd = c.eigen(false, true, true).sort(); // eigenvalues descending, vectors in columns
+        // the k largest eigenpairs only (LAPACK syevr, by index range), ascending: index dim-k+1 .. dim
+        double[] a = cov.clone(); // syevr overwrites its input
+        int[] found = new int[1];
+        double[] w = new double[dim];
+        double[] z = new double[dim * components]; // [D, k] column-major
+        int info = LAPACK.engine.syevr(Layout.COL_MAJOR, EVDJob.VECTORS, EigenRange.INDEX, UPLO.LOWER, dim, a, dim,
+                0, 0, dim - components + 1, dim, 0, found, w, z, dim, new int[2 * components]);
+        if (info != 0 || found[0] != components) {
+            throw new TokenSpaceException("the eigen-decomposition of the covariance failed (LAPACK info " + info
+                    + ", " + found[0] + " of " + components + " eigenpairs)");
+        }
         double[] variances = new double[components];
         float[] axes = new float[components * dim]; // [k, D]
         for (int k = 0; k < components; k++) {
-            variances[k] = Math.max(0, evd.wr[k]);
-            int sign = signOf(evd.Vr, k, dim);
+            int col = components - 1 - k; // largest first
+            variances[k] = Math.max(0, w[col]);
+            int sign = signOf(z, col * dim, dim);
             for (int d = 0; d < dim; d++) {
-                axes[k * dim + d] = (float) (sign * evd.Vr.get(d, k));
+                axes[k * dim + d] = (float) (sign * z[col * dim + d]);
             }
         }
         float[] meanF = new float[dim];
@@ -70,11 +83,11 @@ public final class Pca {
     }
 
     /** +1 or -1 so that the loading of largest magnitude (the first on ties) becomes positive. */
-    private static int signOf(Matrix vectors, int column, int dim) {
+    private static int signOf(double[] vectors, int from, int dim) {
         double best = 0;
         for (int d = 0; d < dim; d++) {
-            double v = vectors.get(d, column);
-            if (Math.abs(v) > Math.abs(best)) {
+            double v = vectors[from + d];
+            if (Math.abs(v) > Math.abs(best) + 1e-12) {
                 best = v;
             }
         }
@@ -83,29 +96,53 @@ public final class Pca {
 
     /** The sample covariance {@code [D, D]} (divided by n - 1), row-major; fills {@code meanOut} with the mean. */
     static double[] covariance(INDArray rows, double[] meanOut) {
-        INDArray x = rows.dataType() == DataType.FLOAT ? rows : rows.castTo(DataType.FLOAT);
-        long n = x.rows();
+        INDArray x = rows.dataType() == DataType.FLOAT && rows.ordering() == 'c' && !rows.isView()
+                ? rows : rows.castTo(DataType.FLOAT).dup('c');
+        int n = Math.toIntExact(x.rows());
         int dim = Math.toIntExact(x.columns());
-        INDArray shift = x.mean(0).reshape(1, dim); // [1, D], float32: only needs to be close to the mean
-        double[] gram = new double[dim * dim];      // Σ Y^T Y
-        double[] colSum = new double[dim];          // Σ Y
-        for (long r0 = 0; r0 < n; r0 += BLOCK_ROWS) {
-            long r1 = Math.min(n, r0 + BLOCK_ROWS);
-            INDArray y = x.get(NDArrayIndex.interval(r0, r1), NDArrayIndex.all()).subRowVector(shift); // [b, D]
-            float[] g = y.transpose().mmul(y).data().asFloat(); // [D, D]
-            for (int i = 0; i < g.length; i++) {
-                gram[i] += g[i];
-            }
-            float[] s = y.sum(0).data().asFloat(); // [D]
-            for (int d = 0; d < dim; d++) {
-                colSum[d] += s[d];
+        FloatBuffer data = x.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer(); // [N * D], no copy
+        float[] block = new float[BLOCK_ROWS * dim]; // [b, D]
+
+        // the shift s: the first block's mean, rounded to float32 (close to the mean; m below corrects the rest)
+        int first = Math.min(BLOCK_ROWS, n);
+        data.get(0, block, 0, first * dim);
+        double[] colSum = new double[dim];
+        for (int r = 0; r < first; r++) {
+            for (int d = 0, at = r * dim; d < dim; d++, at++) {
+                colSum[d] += block[at];
             }
         }
-        float[] sh = shift.data().asFloat();
-        double[] m = new double[dim];
+        float[] shift = new float[dim];
+        for (int d = 0; d < dim; d++) {
+            shift[d] = (float) (colSum[d] / first);
+            colSum[d] = 0;
+        }
+
+        // Σ Y^T Y over blocks Y = X[r0:r1] - s: float32 ssyrk per block (lower triangle), summed in double
+        double[] gram = new double[dim * dim];
+        float[] g = new float[dim * dim];
+        for (int r0 = 0; r0 < n; r0 += BLOCK_ROWS) {
+            int b = Math.min(BLOCK_ROWS, n - r0);
+            data.get(r0 * dim, block, 0, b * dim);
+            for (int r = 0; r < b; r++) {
+                for (int d = 0, at = r * dim; d < dim; d++, at++) {
+                    float y = block[at] - shift[d];
+                    block[at] = y;
+                    colSum[d] += y;
+                }
+            }
+            openblas.cblas_ssyrk(openblas.CblasRowMajor, openblas.CblasLower, openblas.CblasTrans, dim, b,
+                    1f, block, dim, 0f, g, dim); // [D, D] = Y^T Y
+            for (int i = 0; i < dim; i++) {
+                for (int j = 0, at = i * dim; j <= i; j++, at++) {
+                    gram[at] += g[at];
+                }
+            }
+        }
+        double[] m = new double[dim]; // mean of Y
         for (int d = 0; d < dim; d++) {
             m[d] = colSum[d] / n;
-            meanOut[d] = sh[d] + m[d];
+            meanOut[d] = shift[d] + m[d];
         }
         double[] cov = new double[dim * dim];
         for (int i = 0; i < dim; i++) {
