@@ -1,0 +1,157 @@
+package org.tokenspace.projection;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.bytedeco.openblas.global.openblas;
+import org.tokenspace.model.TokenSpaceException;
+import smile.math.blas.UPLO;
+import smile.math.blas.EVDJob;
+import smile.math.blas.EigenRange;
+import smile.math.blas.LAPACK;
+import smile.math.blas.Layout;
+
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+
+/**
+ * Exact principal component analysis: the covariance of the rows with BLAS, its eigen-decomposition with Smile
+ * (LAPACK {@code syevr}, only the {@code k} largest eigenpairs), those eigenvectors as axes.
+ *
+ * <p>Covariance, with {@code s} the mean of the first rows rounded to float32 and {@code Y = X - s}:
+ * {@code C = (Y^T Y - n m m^T) / (n - 1)}, {@code m = colsum(Y) / n}. Each block's {@code Y^T Y} is one float32
+ * {@code ssyrk} (half the work of a gemm) over at most {@value #BLOCK_ROWS} rows, in the OpenBLAS that ND4J and Smile
+ * share; the blocks add up in double, so the rounding error does not grow with {@code n}.
+ */
+public final class Pca {
+    /** Rows per float32 gemm block. */
+    static final int BLOCK_ROWS = 4096;
+
+    private Pca() {
+    }
+
+    /** Fits {@code components} axes to {@code rows} {@code [N, D]} (float32; N ≥ 2). */
+    public static PcaAxes fit(INDArray rows, int components) {
+        if (rows.rank() != 2) {
+            throw new TokenSpaceException("PCA needs a 2-D [N, D] array, got shape "
+                    + java.util.Arrays.toString(rows.shape()));
+        }
+        int n = Math.toIntExact(rows.rows());
+        int dim = Math.toIntExact(rows.columns());
+        if (n < 2) {
+            throw new TokenSpaceException("PCA needs at least 2 rows, got " + n);
+        }
+        if (components < 1 || components > dim) {
+            throw new TokenSpaceException("the number of components must be 1 to " + dim + ", got " + components);
+        }
+        double[] mean = new double[dim];
+        double[] cov = covariance(rows, mean); // [D, D] row-major
+        return fromCovariance(mean, cov, dim, components, n);
+    }
+
+    /** Fits the axes from a known covariance {@code [D, D]} (row-major) and mean; {@code n} is the row count. */
+    static PcaAxes fromCovariance(double[] mean, double[] cov, int dim, int components, long n) {
+        double trace = 0;
+        for (int i = 0; i < dim; i++) {
+            trace += cov[i * dim + i];
+        }
+        // the k largest eigenpairs only (LAPACK syevr, by index range), ascending: index dim-k+1 .. dim
+        double[] a = cov.clone(); // syevr overwrites its input
+        int[] found = new int[1];
+        double[] w = new double[dim];
+        double[] z = new double[dim * components]; // [D, k] column-major
+        int info = LAPACK.engine.syevr(Layout.COL_MAJOR, EVDJob.VECTORS, EigenRange.INDEX, UPLO.LOWER, dim, a, dim,
+                0, 0, dim - components + 1, dim, 0, found, w, z, dim, new int[2 * components]);
+        if (info != 0 || found[0] != components) {
+            throw new TokenSpaceException("the eigen-decomposition of the covariance failed (LAPACK info " + info
+                    + ", " + found[0] + " of " + components + " eigenpairs)");
+        }
+        double[] variances = new double[components];
+        float[] axes = new float[components * dim]; // [k, D]
+        for (int k = 0; k < components; k++) {
+            int col = components - 1 - k; // largest first
+            variances[k] = Math.max(0, w[col]);
+            int sign = signOf(z, col * dim, dim);
+            for (int d = 0; d < dim; d++) {
+                axes[k * dim + d] = (float) (sign * z[col * dim + d]);
+            }
+        }
+        float[] meanF = new float[dim];
+        for (int d = 0; d < dim; d++) {
+            meanF[d] = (float) mean[d];
+        }
+        return new PcaAxes(meanF, axes, variances, trace, n);
+    }
+
+    /** +1 or -1 so that the loading of largest magnitude (the first on ties) becomes positive. */
+    private static int signOf(double[] vectors, int from, int dim) {
+        double best = 0;
+        for (int d = 0; d < dim; d++) {
+            double v = vectors[from + d];
+            if (Math.abs(v) > Math.abs(best) + 1e-12) {
+                best = v;
+            }
+        }
+        return best < 0 ? -1 : 1;
+    }
+
+    /** The sample covariance {@code [D, D]} (divided by n - 1), row-major; fills {@code meanOut} with the mean. */
+    static double[] covariance(INDArray rows, double[] meanOut) {
+        INDArray x = rows.dataType() == DataType.FLOAT && rows.ordering() == 'c' && !rows.isView()
+                ? rows : rows.castTo(DataType.FLOAT).dup('c');
+        int n = Math.toIntExact(x.rows());
+        int dim = Math.toIntExact(x.columns());
+        FloatBuffer data = x.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer(); // [N * D], no copy
+        float[] block = new float[BLOCK_ROWS * dim]; // [b, D]
+
+        // the shift s: the first block's mean, rounded to float32 (close to the mean; m below corrects the rest)
+        int first = Math.min(BLOCK_ROWS, n);
+        data.get(0, block, 0, first * dim);
+        double[] colSum = new double[dim];
+        for (int r = 0; r < first; r++) {
+            for (int d = 0, at = r * dim; d < dim; d++, at++) {
+                colSum[d] += block[at];
+            }
+        }
+        float[] shift = new float[dim];
+        for (int d = 0; d < dim; d++) {
+            shift[d] = (float) (colSum[d] / first);
+            colSum[d] = 0;
+        }
+
+        // Σ Y^T Y over blocks Y = X[r0:r1] - s: float32 ssyrk per block (lower triangle), summed in double
+        double[] gram = new double[dim * dim];
+        float[] g = new float[dim * dim];
+        for (int r0 = 0; r0 < n; r0 += BLOCK_ROWS) {
+            int b = Math.min(BLOCK_ROWS, n - r0);
+            data.get(r0 * dim, block, 0, b * dim);
+            for (int r = 0; r < b; r++) {
+                for (int d = 0, at = r * dim; d < dim; d++, at++) {
+                    float y = block[at] - shift[d];
+                    block[at] = y;
+                    colSum[d] += y;
+                }
+            }
+            openblas.cblas_ssyrk(openblas.CblasRowMajor, openblas.CblasLower, openblas.CblasTrans, dim, b,
+                    1f, block, dim, 0f, g, dim); // [D, D] = Y^T Y
+            for (int i = 0; i < dim; i++) {
+                for (int j = 0, at = i * dim; j <= i; j++, at++) {
+                    gram[at] += g[at];
+                }
+            }
+        }
+        double[] m = new double[dim]; // mean of Y
+        for (int d = 0; d < dim; d++) {
+            m[d] = colSum[d] / n;
+            meanOut[d] = shift[d] + m[d];
+        }
+        double[] cov = new double[dim * dim];
+        for (int i = 0; i < dim; i++) {
+            for (int j = 0; j <= i; j++) {
+                double v = (gram[i * dim + j] - n * m[i] * m[j]) / (n - 1);
+                cov[i * dim + j] = v;
+                cov[j * dim + i] = v;
+            }
+        }
+        return cov;
+    }
+}

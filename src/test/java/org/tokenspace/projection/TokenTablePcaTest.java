@@ -1,0 +1,92 @@
+package org.tokenspace.projection;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.tokenspace.model.NormalKernel;
+import org.tokenspace.model.Tables;
+import smile.feature.extraction.PCA;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The seed-123 GPT-2-size token table {@code [50257, 256]}: the covariance route against Smile's SVD route. */
+class TokenTablePcaTest {
+    private static final int K = 3;
+    private static INDArray table;
+    private static PcaAxes axes;
+
+    @BeforeAll
+    static void fit() {
+        table = Tables.seeded(123, 50257, 256, 4, NormalKernel.AVX2).tokenTable(); // [50257, 256]
+        axes = Pca.fit(table, K);
+    }
+
+    @Test
+    void componentsAreOrthonormal() {
+        for (int a = 0; a < K; a++) {
+            for (int b = 0; b < K; b++) {
+                float[] u = axes.component(a);
+                float[] v = axes.component(b);
+                double dot = 0;
+                for (int d = 0; d < u.length; d++) {
+                    dot += (double) u[d] * v[d];
+                }
+                assertEquals(a == b ? 1 : 0, dot, 1e-6, "components " + a + " · " + b);
+            }
+        }
+    }
+
+    @Test
+    void projectionMatchesSmileSvdUpToSign() {
+        int n = Math.toIntExact(table.rows());
+        int dim = Math.toIntExact(table.columns());
+        float[] flat = table.data().asFloat();
+        double[][] x = new double[n][dim];
+        for (int i = 0; i < n; i++) {
+            for (int d = 0; d < dim; d++) {
+                x[i][d] = flat[i * dim + d];
+            }
+        }
+        PCA smile = PCA.fit(x); // full SVD of the centered data
+        double[] center = smile.center();
+        double[] ours = axes.variances();
+        for (int k = 0; k < K; k++) {
+            // Smile's variance() is the squared singular value: the sum of squares, not divided by n - 1
+            assertEquals(smile.variance()[k] / (n - 1), ours[k], 1e-5 * ours[k], "variance of PC" + (k + 1));
+        }
+        float[] proj = axes.transform(table); // [N, K]
+        for (int k = 0; k < K; k++) {
+            double maxErr = 0;
+            double maxAbs = 0;
+            double sameSign = 0;
+            for (int i = 0; i < n; i++) {
+                double s = 0;
+                for (int d = 0; d < dim; d++) {
+                    s += (x[i][d] - center[d]) * smile.loadings().get(d, k);
+                }
+                sameSign += s * proj[i * K + k];
+                maxAbs = Math.max(maxAbs, Math.abs(s));
+            }
+            double sign = Math.signum(sameSign);
+            for (int i = 0; i < n; i++) {
+                double s = 0;
+                for (int d = 0; d < dim; d++) {
+                    s += (x[i][d] - center[d]) * smile.loadings().get(d, k);
+                }
+                maxErr = Math.max(maxErr, Math.abs(sign * s - proj[i * K + k]));
+            }
+            assertTrue(maxErr < 1e-3 * maxAbs, "PC" + (k + 1) + ": max difference " + maxErr + " of " + maxAbs);
+        }
+    }
+
+    @Test
+    void explainedVarianceIsASmallShareOfARandomTable() {
+        double[] r = axes.explainedRatio();
+        double[] v = axes.variances();
+        assertTrue(v[0] >= v[1] && v[1] >= v[2], "descending variances");
+        // a 50257 x 256 standard-normal table: every direction holds about 1/256 of the variance
+        assertTrue(r[0] > 1.0 / 256 && r[0] < 1.5 / 256, "PC1 share " + r[0]);
+        assertEquals(256, axes.totalVariance(), 3);
+    }
+}
