@@ -2,16 +2,17 @@ package org.tokenspace.app;
 
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
-/** The TokenSpace window. */
+/** The TokenSpace window: the walkthrough on the embedded sample text with the course's defaults. */
 public final class TokenSpaceApp extends Application {
     @Override
     public void start(Stage stage) {
-        stage.setTitle("TokenSpace");
-        stage.setScene(new Scene(new Label("TokenSpace"), 1280, 800));
+        WalkthroughModel model = new WalkthroughModel();
+        stage.setTitle("TokenSpace — token ids to vectors");
+        stage.setScene(new Scene(new MainView(model), 1440, 900));
         stage.show();
+        model.recompute();
     }
 
     public static void main(String[] args) {

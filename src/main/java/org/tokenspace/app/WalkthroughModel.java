@@ -130,6 +130,11 @@ public final class WalkthroughModel {
         }
     }
 
+    /** Shows a one-line problem the user can fix (a field that is not a number), keeping the last good state. */
+    public void reportError(String message) {
+        error.set(message);
+    }
+
     /** Selects the token at {@code [row, position]} of the current batch. */
     public void selectInBatch(int row, int position) {
         Walkthrough w = state.get();

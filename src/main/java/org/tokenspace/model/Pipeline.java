@@ -15,6 +15,8 @@ import java.util.function.BooleanSupplier;
  * and the kernel.
  */
 public final class Pipeline {
+    /** A text that starts with this is a list of token ids, not text to tokenize. */
+    public static final String IDS_PREFIX = "ids:";
     private TablesKey tablesKey;
     private Tables tables;
     private String lastText;
@@ -73,10 +75,31 @@ public final class Pipeline {
     private int[] tokenize(String text) {
         Objects.requireNonNull(text, "text");
         if (!text.equals(lastText)) {
-            lastIds = Gpt2Tokenizer.get().encode(text);
+            lastIds = text.stripLeading().startsWith(IDS_PREFIX) ? parseIds(text) : Gpt2Tokenizer.get().encode(text);
             lastText = text;
         }
         return lastIds;
+    }
+
+    /** {@code ids: 2, 3, 5, 1, 0}: token ids given directly, as the course's {@code torch.tensor([2, 3, 5, 1])}. */
+    static int[] parseIds(String text) {
+        String list = text.stripLeading().substring(IDS_PREFIX.length()).trim();
+        if (list.isEmpty()) {
+            throw new TokenSpaceException("the id list is empty: write ids after 'ids:', e.g. ids: 2, 3, 5, 1, 0");
+        }
+        String[] parts = list.split("[\\s,\\[\\]]+");
+        return java.util.Arrays.stream(parts).filter(p -> !p.isEmpty()).mapToInt(p -> {
+            try {
+                int id = Integer.parseInt(p);
+                if (id < 0) {
+                    throw new TokenSpaceException("token id " + id + " in the id list is negative: ids start at 0");
+                }
+                return id;
+            } catch (NumberFormatException e) {
+                throw new TokenSpaceException("'" + p + "' in the id list is not a token id: write whole numbers, "
+                        + "e.g. ids: 2, 3, 5, 1, 0");
+            }
+        }).toArray();
     }
 
     private static void requireIdsInTable(Batch batch, long vocabSize) {

@@ -93,4 +93,20 @@ class EmbeddingLookupTest {
         assertEquals("token id 15496 ('Hello') at [0, 0] is outside the token table of vocabSize 6: "
                 + "raise vocabSize to 50257", e.getMessage());
     }
+
+    @Test
+    void theBooksIdListRunsThroughThePipeline() {
+        PipelineResult r = new Pipeline().run("ids: 2, 3, 5, 1, 0", Settings.DEFAULTS.withTables(6, 3, 4)
+                .withLoader(1, 4, 4, false, true));
+        assertArrayEquals(new int[] {2, 3, 5, 1}, r.batch().inputs()[0]);
+        assertArrayEquals(new int[] {3, 5, 1, 0}, r.batch().targets()[0]);
+        assertEquals("-0.4015 0.9666 -1.1481", TorchFormat.fixed(r.tokenEmbeddings().getDouble(0, 1, 0)) + " "
+                + TorchFormat.fixed(r.tokenEmbeddings().getDouble(0, 1, 1)) + " "
+                + TorchFormat.fixed(r.tokenEmbeddings().getDouble(0, 1, 2)));
+        assertEquals("'x' in the id list is not a token id: write whole numbers, e.g. ids: 2, 3, 5, 1, 0",
+                assertThrows(TokenSpaceException.class, () -> new Pipeline().run("ids: 2, x", Settings.DEFAULTS))
+                        .getMessage());
+        assertEquals("token id -3 in the id list is negative: ids start at 0", assertThrows(
+                TokenSpaceException.class, () -> new Pipeline().run("ids: -3", Settings.DEFAULTS)).getMessage());
+    }
 }

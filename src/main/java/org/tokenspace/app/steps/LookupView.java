@@ -46,7 +46,8 @@ public final class LookupView extends StepView {
         HBox idRow = new HBox(8, idLabel, idField, idError);
         idRow.setAlignment(Pos.CENTER_LEFT);
         heatmap.setId("token-heatmap");
-        heatmap.setPrefWidth(520);
+        heatmap.setPrefWidth(640);
+        heatmap.setMinWidth(520);
         heatmap.selectedRowProperty().addListener((o, a, b) -> {
             if (!updating && b.intValue() >= 0) {
                 model.selectId(b.intValue());
@@ -89,7 +90,7 @@ public final class LookupView extends StepView {
                 + "row picks one row. The table is trainable; these are its seeded initial values.");
         updating = true;
         try {
-            heatmap.setTable("token table " + shape(t.vocabSize(), t.embeddingDim()) + " — scroll, or click a row",
+            heatmap.setTable("token table " + shape(t.vocabSize(), t.embeddingDim()),
                     t.tokenTable(), r -> label(r, t.vocabSize()));
             heatmap.selectedRowProperty().set(id);
         } finally {

@@ -50,7 +50,7 @@ final class OneHotDiagram extends Region {
         Color ink = Color.rgb(30, 30, 36);
         Color mark = Color.rgb(214, 96, 0);
         double unit = (w - 120) / 5.2;
-        double top = 34;
+        double top = 40;
         double boxH = h - top - 34;
         // one-hot row [1, V]
         double x0 = 10;
@@ -61,9 +61,13 @@ final class OneHotDiagram extends Region {
         double at = x0 + oneW * (id + 0.5) / rows;
         g.setFill(mark);
         g.fillRect(at - 2, top + boxH / 2 - 9, 4, 18);
-        text(g, "one_hot(" + id + ")", x0 + oneW / 2, top - 6, 15, true, ink);
+        text(g, "one_hot(" + id + ")", x0 + oneW / 2, top - 24, 15, true, ink);
         text(g, "[1, " + rows + "]", x0 + oneW / 2, top + boxH / 2 + 14, 13, false, ink);
-        text(g, "1 at " + id, at, top + boxH / 2 - 30, 13, false, mark);
+        g.setFill(mark);
+        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 13));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.fillText("↓ the 1 is at index " + id, Math.max(x0, Math.min(at - 6, x0 + oneW - 150)), top + boxH / 2 - 12);
         text(g, "×", x0 + oneW + 22, top + boxH / 2 - 10, 24, true, ink);
         // table W [V, D]
         double tx = x0 + oneW + 44;
@@ -71,10 +75,10 @@ final class OneHotDiagram extends Region {
         g.setFill(Color.rgb(235, 238, 245));
         g.fillRect(tx, top, tw, boxH);
         g.strokeRect(tx, top, tw, boxH);
-        double ry = top + boxH * (id + 0.5) / rows;
+        double ry = Math.max(top + 4, Math.min(top + boxH - 4, top + boxH * (id + 0.5) / rows));
         g.setFill(mark);
         g.fillRect(tx, ry - 3, tw, 6);
-        text(g, "W (token table)", tx + tw / 2, top - 6, 15, true, ink);
+        text(g, "W (token table)", tx + tw / 2, top - 24, 15, true, ink);
         text(g, "[" + rows + ", " + dim + "]", tx + tw / 2, top + boxH + 16, 13, false, ink);
         text(g, "=", tx + tw + 22, top + boxH / 2 - 12, 24, true, ink);
         // result row [1, D]
@@ -82,7 +86,7 @@ final class OneHotDiagram extends Region {
         double rw = Math.min(unit * 1.6, w - rx - 10);
         g.setFill(mark);
         g.fillRect(rx, top + boxH / 2 - 9, rw, 18);
-        text(g, "W[" + id + "]", rx + rw / 2, top - 6, 15, true, ink);
+        text(g, "W[" + id + "]", rx + rw / 2, top - 24, 15, true, ink);
         text(g, "[1, " + dim + "]", rx + rw / 2, top + boxH / 2 + 14, 13, false, ink);
     }
 

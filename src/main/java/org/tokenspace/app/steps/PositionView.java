@@ -6,6 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.tokenspace.app.Selection;
@@ -44,7 +45,7 @@ public final class PositionView extends StepView {
         input.setId("position-input");
         sum.setId("position-sum");
         sum.getStyleClass().add("vector-text");
-        sum.setWrapText(true);
+        sum.setMinHeight(Region.USE_PREF_SIZE);
         byHand.setId("position-by-hand");
         tokenText.setId("position-token-text");
         positionText.setId("position-position-text");
@@ -124,13 +125,15 @@ public final class PositionView extends StepView {
         for (BarPlot p : new BarPlot[] {token, position, input}) {
             p.setLimit(limit);
         }
-        int max = tok.length <= 8 ? 8 : 6;
-        sum.setText(Numbers.tensor(tok, max).replace("tensor(", "").replace(")", "") + "  +  "
-                + Numbers.tensor(posRow, max).replace("tensor(", "").replace(")", "") + "  =  "
-                + Numbers.tensor(in, max).replace("tensor(", "").replace(")", ""));
+        sum.setText("   token   " + bracket(tok) + "\n+ position " + bracket(posRow) + "\n=  input   "
+                + bracket(in));
         positionTable.setTable("positional table " + LookupView.shape(t.contextLength(), t.embeddingDim()),
                 t.positionTable(), r -> "pos " + r);
         positionTable.selectedRowProperty().set(pos);
+    }
+
+    private static String bracket(float[] v) {
+        return Numbers.tensor(v, 8).replace("tensor(", "").replace(")", "");
     }
 
     static float[] parse(String text, String what) {

@@ -4,6 +4,7 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.tokenspace.app.Selection;
 import org.tokenspace.app.Step;
@@ -31,6 +32,9 @@ public abstract class StepView extends VBox {
         setSpacing(8);
         setPadding(new Insets(14, 18, 14, 18));
         getStyleClass().add("step-view");
+        for (Label l : new Label[] {title, caption, detail}) {
+            l.setMinHeight(Region.USE_PREF_SIZE); // wrapped text keeps all its lines when space is short
+        }
         getChildren().addAll(title, caption, detail);
         model.stateProperty().addListener((o, a, b) -> refresh());
         model.selectionProperty().addListener((o, a, b) -> refresh());

@@ -19,13 +19,15 @@ final class TokenChip extends VBox {
         getChildren().addAll(text, number);
         setAlignment(Pos.CENTER);
         getStyleClass().addAll("token-chip", small ? "small" : "large");
-        setStyle("-fx-background-color: " + web(TokenColors.chip(id)) + "; -fx-border-color: "
-                + web(TokenColors.strong(id)) + ";");
+        mark(null);
     }
 
     /** Outlines the chip: an input of the selected window, a target, or the selected token. */
     void mark(String styleClass) {
         getStyleClass().removeAll("in-window", "target", "selected");
+        // the token's own border color only when unmarked: an inline color would hide the mark's
+        String border = styleClass == null ? " -fx-border-color: " + web(TokenColors.strong(id)) + ";" : "";
+        setStyle("-fx-background-color: " + web(TokenColors.chip(id)) + ";" + border);
         if (styleClass != null) {
             getStyleClass().add(styleClass);
         }

@@ -102,6 +102,15 @@ public final class BarPlot extends Region {
         g.setStroke(Color.rgb(150, 150, 160));
         g.setLineWidth(1);
         g.strokeLine(PAD, zero, w - PAD, zero);
+        if (values.length > 16) { // a scale: the axis limits, since the bars carry no numbers
+            g.setFill(Color.rgb(110, 110, 120));
+            g.setFont(Font.font("DejaVu Sans Mono", 12));
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText("+" + Numbers.short4((float) limit), w - PAD, top - 14);
+            g.setTextBaseline(VPos.BOTTOM);
+            g.fillText("-" + Numbers.short4((float) limit), w - PAD, h - 2);
+        }
         int n = values.length;
         if (n == 0) {
             return;

@@ -25,7 +25,7 @@ import java.util.function.IntFunction;
  */
 public final class TableHeatmap extends Region {
     private static final double ROW_H = 18;
-    private static final double LABEL_W = 150;
+    private static final double LABEL_W = 132;
     private static final double HEADER = 26;
 
     private final Canvas canvas = new Canvas();
@@ -59,7 +59,7 @@ public final class TableHeatmap extends Region {
                     + Numbers.exact(table.getFloat((long) r, (long) c)));
         });
         selectedRow.addListener((o, a, b) -> {
-            scrollTo(b.intValue());
+            center(b.intValue());
             draw();
         });
         setMinSize(300, 200);
@@ -71,7 +71,7 @@ public final class TableHeatmap extends Region {
         table = t;
         rowLabel = labels;
         scroll.setMax(Math.max(0, t.rows() - visibleRows()));
-        scrollTo(selectedRow.get());
+        center(selectedRow.get());
         draw();
     }
 
@@ -88,14 +88,10 @@ public final class TableHeatmap extends Region {
         return Math.max(1, (int) ((getHeight() - HEADER) / ROW_H));
     }
 
-    private void scrollTo(int row) {
-        if (table == null || row < 0) {
-            return;
-        }
-        int first = firstVisibleRow();
-        int n = visibleRows();
-        if (row < first || row >= first + n) {
-            scroll.setValue(clamp(row - n / 2));
+    /** Scrolls so that {@code row} is in the middle of the view (or as near as the ends allow). */
+    private void center(int row) {
+        if (table != null && row >= 0) {
+            scroll.setValue(clamp(row - visibleRows() / 2));
         }
     }
 
@@ -126,7 +122,7 @@ public final class TableHeatmap extends Region {
         if (table != null) {
             scroll.setMax(Math.max(0, table.rows() - visibleRows()));
             scroll.setVisibleAmount(visibleRows());
-            scrollTo(selectedRow.get());
+            center(selectedRow.get());
         }
         draw();
     }
