@@ -27,7 +27,7 @@ final class TokenSearch {
         String[] labels = data.lowerLabels();
         List<Integer> hits = new ArrayList<>();
         for (int i = 0; i < labels.length && hits.size() < MAX_MATCHES; i++) {
-            if (labels[i].contains(trimmed)) {
+            if (labels[i].contains(q)) {
                 hits.add(i);
             }
         }
