@@ -1,0 +1,119 @@
+package org.tokenspace.cli;
+
+import org.tokenspace.model.Gpt2Tokenizer;
+import org.tokenspace.model.MemoryBudget;
+import org.tokenspace.model.NormalKernel;
+import org.tokenspace.model.Tables;
+import org.tokenspace.model.TokenSpaceException;
+import org.tokenspace.projection.Pca;
+import org.tokenspace.projection.PcaAxes;
+import org.tokenspace.view.Camera;
+import org.tokenspace.view.PointRaster;
+import org.tokenspace.view.ViewMode;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+
+/**
+ * Draws a rotating cloud off-screen through the point view's rasterizer (the code behind every picture the view
+ * shows) and prints frames per second. Up to 50,257 points are the seed-123 token table's rows in its 3-component
+ * PCA axes; more are a synthetic Gaussian table of the same spread.
+ */
+@Command(name = "render", description = "Frames per second of the point view's rasterizer on a rotating cloud.")
+final class BenchRenderCommand implements Callable<Integer> {
+    private static final int WARMUP_FRAMES = 30;
+
+    @Option(names = "--points", required = true, description = "cloud size P (up to 50257: the token table)")
+    int points;
+
+    @Option(names = "--frames", description = "frames F to time (default 300)")
+    int frames = 300;
+
+    @Option(names = "--width", description = "image width in pixels (default 1280)")
+    int width = 1280;
+
+    @Option(names = "--height", description = "image height in pixels (default 800)")
+    int height = 800;
+
+    @Option(names = "--mode", description = "perspective (default), orthographic or flat_2d",
+            converter = ModeConverter.class)
+    ViewMode mode = ViewMode.PERSPECTIVE;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (points < 1 || frames < 1 || width < 1 || height < 1 || (long) width * height > 64_000_000L) {
+            throw new TokenSpaceException("--points and --frames must be at least 1, and the image at most 64"
+                    + " megapixels");
+        }
+        MemoryBudget.requireFloats("the " + points + "-point cloud", 3L * points);
+        var out = spec.commandLine().getOut();
+        String source;
+        float[] xyz;
+        if (points <= Gpt2Tokenizer.VOCAB_SIZE) {
+            var table = Tables.seeded(123, Gpt2Tokenizer.VOCAB_SIZE, 256, 4, NormalKernel.AVX2).tokenTable();
+            PcaAxes axes = Pca.fit(table, 3);
+            xyz = java.util.Arrays.copyOf(axes.transform(table), 3 * points);
+            source = "seed-123 token table in its PCA axes";
+        } else {
+            xyz = synthetic(points);
+            source = "synthetic Gaussian table";
+        }
+        PointRaster raster = new PointRaster();
+        raster.setPoints(xyz, points);
+        raster.resize(width, height);
+        Camera camera = new Camera();
+        camera.setMode(mode);
+        camera.frame(0, 0, 0, raster.extent());
+        double step = 2 * Math.PI / 360;
+        for (int i = 0; i < WARMUP_FRAMES; i++) {
+            camera.orbit(step / 0.01, 0);
+            raster.render(camera.frame(width, height));
+        }
+        long t0 = System.nanoTime();
+        for (int i = 0; i < frames; i++) {
+            camera.orbit(step / 0.01, 0); // one degree a frame
+            raster.render(camera.frame(width, height));
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        out.printf(Locale.ROOT, "render: %d points (%s), %d frames at %dx%d %s, %d threads: %.1f fps (%.2f ms a frame)%n",
+                points, source, frames, width, height, mode.name().toLowerCase(Locale.ROOT),
+                Runtime.getRuntime().availableProcessors(), frames / seconds, 1000 * seconds / frames);
+        out.flush();
+        return 0;
+    }
+
+    /** A seeded Gaussian cloud {@code [points, 3]} with standard deviations about 1.07 (like the table's PCs). */
+    private static float[] synthetic(int points) {
+        SplittableRandom rng = new SplittableRandom(123);
+        float[] xyz = new float[3 * points];
+        for (int i = 0; i < xyz.length; i++) {
+            xyz[i] = (float) (gaussian(rng) * 1.07);
+        }
+        return xyz;
+    }
+
+    private static double gaussian(SplittableRandom rng) {
+        double u = 1 - rng.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.nextDouble());
+    }
+
+    /** {@code perspective}, {@code orthographic} or {@code flat_2d}, any case. */
+    static final class ModeConverter implements CommandLine.ITypeConverter<ViewMode> {
+        @Override
+        public ViewMode convert(String value) {
+            try {
+                return ViewMode.valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("mode '" + value
+                        + "' is not one of perspective, orthographic, flat_2d");
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.tokenspace.view;
+
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.image.WritableImage;
+
+import java.awt.image.BufferedImage;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * JavaFX without a screen (Monocle's headless platform, software rendering), for pictures from the command line:
+ * start it once, build nodes on its thread, snapshot them.
+ */
+public final class HeadlessFx {
+    private static boolean started;
+
+    private HeadlessFx() {
+    }
+
+    /** Starts the headless platform unless JavaFX already runs. Call before any other JavaFX use. */
+    public static synchronized void start() {
+        if (started) {
+            return;
+        }
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("prism.text", System.getProperty("prism.text", "t2k"));
+        System.setProperty("java.awt.headless", "true");
+        CompletableFuture<Void> up = new CompletableFuture<>();
+        try {
+            Platform.startup(() -> up.complete(null));
+        } catch (IllegalStateException alreadyRunning) {
+            up.complete(null);
+        }
+        up.join();
+        Platform.setImplicitExit(false);
+        started = true;
+    }
+
+    /** Runs {@code task} on the JavaFX thread and returns its result. */
+    public static <T> T call(Supplier<T> task) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(task.get());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        try {
+            return result.get(120, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while drawing", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("drawing took more than two minutes", e);
+        }
+    }
+
+    /** The node as it is drawn, as an image (call on the JavaFX thread). */
+    public static BufferedImage snapshot(Node node) {
+        WritableImage image = node.snapshot(null, null);
+        return SwingFXUtils.fromFXImage(image, null);
+    }
+}
