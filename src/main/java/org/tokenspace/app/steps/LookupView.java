@@ -28,6 +28,7 @@ public final class LookupView extends StepView {
     private final Label vector = new Label();
     private final TextField idField = new TextField();
     private final Label idError = new Label();
+    private final CloudPanel cloud;
     private boolean updating;
 
     public LookupView(WalkthroughModel model) {
@@ -54,8 +55,13 @@ public final class LookupView extends StepView {
             }
         });
         bars.setId("lookup-bars");
-        VBox right = new VBox(10, idRow, oneHot, bars, vector);
-        VBox.setVgrow(bars, Priority.ALWAYS);
+        cloud = new CloudPanel(model, "lookup-cloud");
+        cloud.view.setPrefSize(380, 300);
+        cloud.view.setMinWidth(300);
+        HBox.setHgrow(bars, Priority.ALWAYS);
+        HBox plots = new HBox(10, bars, cloud.view);
+        VBox right = new VBox(10, idRow, oneHot, plots, vector);
+        VBox.setVgrow(plots, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
         HBox body = new HBox(16, heatmap, right);
         content(body);
@@ -100,6 +106,10 @@ public final class LookupView extends StepView {
         bars.setValues("tokenTable[" + id + "]  '" + piece + "'", row, TokenColors.strong(id));
         bars.setLimit(BarPlot.limitOf(row));
         vector.setText("tokenTable[" + id + "] = " + Numbers.tensor(row, 8));
+        cloud.show(w);
+        cloud.view.getMarkers().add(new org.tokenspace.view.Marker(CloudPanel.project(w, row), CloudPanel.TOKEN,
+                "'" + piece + "'"));
+        cloud.select(id);
         idField.setText(Integer.toString(id));
         idError.setText("");
     }

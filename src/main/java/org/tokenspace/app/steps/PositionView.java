@@ -37,6 +37,7 @@ public final class PositionView extends StepView {
     private final TextField tokenText = new TextField("0.5, -0.2, 0.1");
     private final TextField positionText = new TextField("0.1, 0.3, -0.1");
     private final Label handError = new Label();
+    private final CloudPanel cloud;
 
     public PositionView(WalkthroughModel model) {
         super(model, Step.POSITION);
@@ -76,7 +77,12 @@ public final class PositionView extends StepView {
         for (BarPlot p : new BarPlot[] {token, position, input}) {
             VBox.setVgrow(p, Priority.ALWAYS);
         }
-        content(hand, positionTable, sum, plots);
+        cloud = new CloudPanel(model, "position-cloud");
+        cloud.view.setPrefSize(460, 360);
+        cloud.view.setMinWidth(360);
+        HBox.setHgrow(plots, Priority.ALWAYS);
+        HBox body = new HBox(12, plots, cloud.view);
+        content(hand, positionTable, sum, body);
     }
 
     @Override
@@ -127,9 +133,30 @@ public final class PositionView extends StepView {
         }
         sum.setText("   token   " + bracket(tok) + "\n+ position " + bracket(posRow) + "\n=  input   "
                 + bracket(in));
+ showArrows(w, tok, posRow, in, byHand.isSelected() ? "typed" : "'" + LookupView.label(s.id(), t.vocabSize()) + "'",
+                pos);
         positionTable.setTable("positional table " + LookupView.shape(t.contextLength(), t.embeddingDim()),
                 t.positionTable(), r -> "pos " + r);
         positionTable.selectedRowProperty().set(pos);
+    }
+
+    /**
+     * In the fitted axes: an arrow to the token vector, then the position vector from its tip, ending at the sum.
+     * PCA is affine, so the second arrow is the projected position vector itself. Typed vectors of another length than
+     * the tables' have no place in these axes and show no arrows.
+     */
+    private void showArrows(Walkthrough w, float[] tok, float[] posRow, float[] in, String name, int pos) {
+        cloud.show(w);
+        if (tok.length != w.axes().dim()) {
+            return;
+        }
+        org.tokenspace.view.Vec3 origin = CloudPanel.project(w, new float[tok.length]);
+        org.tokenspace.view.Vec3 a = CloudPanel.project(w, tok);
+        org.tokenspace.view.Vec3 b = CloudPanel.project(w, in);
+        cloud.view.getArrows().add(new org.tokenspace.view.Arrow(origin, a, CloudPanel.TOKEN, name));
+        cloud.view.getArrows().add(new org.tokenspace.view.Arrow(a, b, CloudPanel.POSITION, "+ pos " + pos));
+        cloud.view.getMarkers().add(new org.tokenspace.view.Marker(b, CloudPanel.INPUT, "input"));
+        cloud.frameOn(origin, a, b);
     }
 
     private static String bracket(float[] v) {

@@ -1,18 +1,55 @@
 package org.tokenspace.app.steps;
 
+import javafx.scene.paint.Color;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.tokenspace.app.Selection;
 import org.tokenspace.app.Step;
 import org.tokenspace.app.Walkthrough;
 import org.tokenspace.app.WalkthroughModel;
+import org.tokenspace.model.Batch;
+import org.tokenspace.model.PipelineResult;
+import org.tokenspace.view.Marker;
+import org.tokenspace.view.Segment;
+import org.tokenspace.view.Vec3;
 
-/** Stage 5: the batch's vectors before and after adding positions, in the fitted PCA axes. */
+/**
+ * Stage 5: every vector of the batch before adding positions (token vectors) and after (input embeddings), in the
+ * axes fitted once on the whole token table, with a line from each token to its positioned version and the
+ * vocabulary faint behind them.
+ */
 public final class ProjectionStepView extends StepView {
+    private final CloudPanel cloud;
+
     public ProjectionStepView(WalkthroughModel model) {
         super(model, Step.PROJECTION);
+        cloud = new CloudPanel(model, "projection-cloud");
+        content(cloud.view);
     }
 
     @Override
     protected void update(Walkthrough w, Selection s) {
-        setCaption("PCA axes fitted on the token table: " + String.join(", ", w.axes().axisNames()));
+        PipelineResult r = w.result();
+        Batch batch = r.batch();
+        setCaption(String.format("%d token vectors (gold) and the same tokens after adding their positions (violet), "
+                        + "in 3 PCA axes fitted on the %,d × %d token table: %s", batch.batchSize() * batch.maxLength(),
+                r.tables().vocabSize(), r.tables().embeddingDim(), String.join(", ", w.axes().axisNames())));
+        setDetail("Drag to orbit, scroll to zoom, right-drag to pan; hover a point for its token; click to select. "
+                + "The same id at different positions lands in different places.");
+        cloud.show(w);
+        INDArray tokens = r.tokenEmbeddings();
+        INDArray inputs = r.inputEmbeddings();
+        for (int b = 0; b < batch.batchSize(); b++) {
+            for (int t = 0; t < batch.maxLength(); t++) {
+                boolean selected = s.row() == b && s.position() == t;
+                Vec3 tok = CloudPanel.project(w, tokens, b, t);
+                Vec3 in = CloudPanel.project(w, inputs, b, t);
+                String name = "'" + LookupView.label(batch.inputs()[b][t], r.tables().vocabSize()) + "'";
+                cloud.view.getSegments().add(new Segment(tok, in, selected ? Color.WHITE : Color.rgb(200, 200, 220,
+                        0.55)));
+                cloud.view.getMarkers().add(new Marker(tok, CloudPanel.TOKEN, selected ? name : null));
+                cloud.view.getMarkers().add(new Marker(in, CloudPanel.INPUT, selected ? name + " + pos " + t : null));
+            }
+        }
+        cloud.select(s.id());
     }
 }
