@@ -37,6 +37,7 @@ public final class Headless {
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
         System.setProperty("prism.order", "sw");
+        System.setProperty("headless.geometry", System.getProperty("headless.geometry", "3840x2400-32"));
         System.setProperty("java.awt.headless", "true");
         System.setProperty("testfx.headless", "true");
         try {

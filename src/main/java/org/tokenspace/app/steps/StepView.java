@@ -58,9 +58,17 @@ public abstract class StepView extends VBox {
     public final void refresh() {
         Walkthrough w = model.stateProperty().get();
         Selection s = model.selectionProperty().get();
-        if (w != null && s.id() >= 0) {
+        if (w != null && fits(w, s)) {
             update(w, s);
         }
+    }
+
+    /** A new state arrives before the model moves the selection into it: skip the selection it cannot show. */
+    private static boolean fits(Walkthrough w, Selection s) {
+        int[][] inputs = w.result().batch().inputs();
+        return s.id() >= 0 && s.id() < w.result().tables().vocabSize()
+                && (!s.inBatch() || s.row() < inputs.length && s.position() < inputs[s.row()].length
+                && inputs[s.row()][s.position()] == s.id());
     }
 
     protected abstract void update(Walkthrough w, Selection s);
