@@ -3,6 +3,7 @@ package org.tokenspace.cli;
 import org.tokenspace.io.Npy;
 import org.tokenspace.model.Pipeline;
 import org.tokenspace.model.PipelineResult;
+import org.tokenspace.model.Tables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,7 +33,8 @@ final class EmbedCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String text = TextInput.read(file, System.in);
-        PipelineResult r = new Pipeline().run(text, options.settings(), tables.load(), () -> false);
+        Tables given = tables.load();
+        PipelineResult r = new Pipeline().run(text, options.settings(given), given, () -> false);
         Npy.write(out.resolve("token_embeddings.npy"), r.tokenEmbeddings());       // [B, T, D]
         Npy.write(out.resolve("position_embeddings.npy"), r.positionEmbeddings()); // [T, D]
         Npy.write(out.resolve("input_embeddings.npy"), r.inputEmbeddings());       // [B, T, D]

@@ -63,8 +63,8 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Settings settings = options.settings();
         Tables given = tables.load();
+        Settings settings = options.settings(given);
         Pipeline pipeline = new Pipeline();
         List<Path> written = switch (what) {
             case TOKEN_TABLE -> Exports.tokenTable(tablesOf(pipeline, settings, given).tokenTable(), format, out);

@@ -184,15 +184,20 @@ public final class Npy {
     /** Reads and checks the header: magic, version, dict, dtype, order, and a shape that matches the file size. */
     static Header header(FileChannel ch, Path file) throws IOException {
         long size = ch.size();
-        ByteBuffer pre = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
-        pre.limit(10);
-        FileReads.readFully(ch, pre, 0, file, "the 10-byte preamble");
-        byte[] magic = new byte[6];
-        pre.flip();
-        pre.get(magic);
-        if (!Arrays.equals(magic, MAGIC)) {
-            throw new FileFormatException(file, "not a .npy file (the magic string \\x93NUMPY is missing)");
+        ByteBuffer pre = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
+        while (pre.hasRemaining() && ch.read(pre, pre.position()) >= 0) {
+            // up to 10 bytes: enough for the magic string, the version and the header length
         }
+        pre.flip();
+        for (int i = 0; i < Math.min(MAGIC.length, pre.limit()); i++) {
+            if (pre.get(i) != MAGIC[i]) {
+                throw new FileFormatException(file, "not a .npy file (the magic string \\x93NUMPY is missing)");
+            }
+        }
+        if (pre.limit() < 10) {
+            throw new FileFormatException(file, "the file ends inside the 10-byte preamble: it is truncated");
+        }
+        pre.position(MAGIC.length);
         int major = pre.get() & 0xff;
         pre.get();
         long headerLen;

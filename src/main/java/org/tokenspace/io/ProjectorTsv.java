@@ -96,7 +96,8 @@ public final class ProjectorTsv {
             // Pass 1: rows and columns, so the table is checked against memory before it is made
             int cols = -1;
             long rows = 0;
-            try (BufferedReader in = reader(ch)) {
+            {
+                BufferedReader in = reader(ch);
                 String line;
                 while ((line = in.readLine()) != null) {
                     rows++;
@@ -120,7 +121,8 @@ public final class ProjectorTsv {
             // Pass 2: the values
             float[] values = new float[(int) count];
             ch.position(0);
-            try (BufferedReader in = reader(ch)) {
+            {
+                BufferedReader in = reader(ch);
                 long done = 0;
                 int i = 0;
                 for (int r = 0; r < rows; r++) {
@@ -202,6 +204,7 @@ public final class ProjectorTsv {
         return Files.isRegularFile(m) ? m : null;
     }
 
+    /** A reader from the channel's position; closing it would close the channel, so it is left open. */
     private static BufferedReader reader(FileChannel ch) {
         // ISO-8859-1 maps each byte to one char; anything that is not ASCII fails as "not a number" below
         return new BufferedReader(new InputStreamReader(Channels.newInputStream(ch), StandardCharsets.ISO_8859_1),
