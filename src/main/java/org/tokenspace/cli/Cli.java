@@ -11,7 +11,8 @@ import java.io.PrintWriter;
 @Command(name = "tokenspace", mixinStandardHelpOptions = true, version = "TokenSpace 0.1.0",
         description = "Token ids becoming the vectors a GPT-style model reads, exactly as PyTorch computes them.",
         subcommands = {InitCommand.class, TokenizeCommand.class, BatchesCommand.class, EmbedCommand.class,
-                ProjectCommand.class, CloudCommand.class, BenchCommand.class})
+                ProjectCommand.class, CloudCommand.class, BenchCommand.class, ExportCommand.class,
+                InspectCommand.class})
 public final class Cli implements Runnable {
     /** Exit code for a problem the user can fix. */
     public static final int USER_ERROR = 1;
@@ -24,7 +25,8 @@ public final class Cli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is needed: init, tokenize, batches or embed (or no arguments at all for the app)");
+                "a command is needed: init, tokenize, batches, embed, export or inspect"
+                        + " (or no arguments at all for the app)");
     }
 
     /** Runs the command line and returns the exit code. */

@@ -3,6 +3,7 @@ package org.tokenspace.cli;
 import org.tokenspace.io.Npy;
 import org.tokenspace.model.Pipeline;
 import org.tokenspace.model.PipelineResult;
+import org.tokenspace.model.Tables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -11,13 +12,17 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** The whole pipeline on a text: one batch's token, positional and input embeddings as .npy. */
-@Command(name = "embed", description = "Write one batch's token, positional and input embeddings as .npy.")
+@Command(name = "embed", description = {"Write one batch's token, positional and input embeddings as .npy.",
+        "With --tables the tables come from a safetensors file (e.g. GPT-2's wte.weight and wpe.weight)."})
 final class EmbedCommand implements Callable<Integer> {
     @Option(names = "--file", required = true, description = "UTF-8 text file")
     Path file;
 
     @Mixin
     SettingsOptions options;
+
+    @Mixin
+    TablesOptions tables;
 
     @Option(names = "--out", required = true, description = "output folder")
     Path out;
@@ -27,7 +32,9 @@ final class EmbedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PipelineResult r = new Pipeline().run(TextInput.read(file, System.in), options.settings());
+        String text = TextInput.read(file, System.in);
+        Tables given = tables.load();
+        PipelineResult r = new Pipeline().run(text, options.settings(given), given, () -> false);
         Npy.write(out.resolve("token_embeddings.npy"), r.tokenEmbeddings());       // [B, T, D]
         Npy.write(out.resolve("position_embeddings.npy"), r.positionEmbeddings()); // [T, D]
         Npy.write(out.resolve("input_embeddings.npy"), r.inputEmbeddings());       // [B, T, D]

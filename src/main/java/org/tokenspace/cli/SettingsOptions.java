@@ -46,7 +46,17 @@ final class SettingsOptions {
     NormalKernel kernel = NormalKernel.AVX2;
 
     Settings settings() {
+        return unchecked().validate();
+    }
+
+    /** The settings with the sizes of given tables (when not null) in place of the size options. */
+    Settings settings(org.tokenspace.model.Tables given) {
+        return given == null ? settings() : unchecked().withTables(Math.toIntExact(given.vocabSize()),
+                Math.toIntExact(given.embeddingDim()), Math.toIntExact(given.contextLength())).validate();
+    }
+
+    private Settings unchecked() {
         return new Settings(seed == null ? D.seed() : seed, vocabSize, embeddingDim, contextLength, batchSize,
-                maxLength, stride, shuffle, !keepLast, epoch, batchIndex, kernel).validate();
+                maxLength, stride, shuffle, !keepLast, epoch, batchIndex, kernel);
     }
 }

@@ -24,6 +24,20 @@ public final class Pipeline {
 
     /** Runs every step; {@code cancelled} is polled between steps and stops the run with {@link Cancelled}. */
     public PipelineResult run(String text, Settings settings, BooleanSupplier cancelled) {
+        return run(text, settings, null, cancelled);
+    }
+
+    /**
+     * Runs every step on given tables (e.g. a checkpoint's {@code wte}/{@code wpe}) instead of seeded ones: the
+     * settings' vocabSize, embeddingDim and contextLength are taken from the tables.
+     *
+     * @param given the tables, or null for the seeded tables of {@code settings}
+     */
+    public PipelineResult run(String text, Settings settings, Tables given, BooleanSupplier cancelled) {
+        if (given != null) {
+            settings = settings.withTables(Math.toIntExact(given.vocabSize()), Math.toIntExact(given.embeddingDim()),
+                    Math.toIntExact(given.contextLength()));
+        }
         settings.validate();
         // Tokenize the entire text
         int[] ids = tokenize(text);
@@ -42,8 +56,8 @@ public final class Pipeline {
                     + settings.batchSize() + ": lower batchSize or stride, or keep the short last batch");
         }
         Batch batch = loader.batch(settings.epoch(), settings.batchIndex());
-        // The seeded token and positional tables
-        Tables t = tablesFor(settings);
+        // The token and positional tables: given, or seeded
+        Tables t = given != null ? given : tablesFor(settings);
         check(cancelled);
         requireIdsInTable(batch, t.vocabSize());
         // Lookup: [B, T] ids -> [B, T, D]

@@ -1,0 +1,110 @@
+package org.tokenspace.cli;
+
+import org.tokenspace.io.Exports;
+import org.tokenspace.model.Pipeline;
+import org.tokenspace.model.PipelineResult;
+import org.tokenspace.model.Settings;
+import org.tokenspace.model.Tables;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** Tables and batches out, for numpy, spreadsheets and the TensorFlow Embedding Projector. */
+@Command(name = "export", sortOptions = false,
+        description = {
+            "Write the token table, the positional table or one batch into a folder, one file per tensor.",
+            "",
+            "--what token-table      token_table      [vocabSize, embeddingDim]",
+            "--what position-table   position_table   [contextLength, embeddingDim]",
+            "--what batch            inputs, targets  [B, T] int64 ids (needs --file)",
+            "                        token_embeddings [B, T, D]  tokenTable[inputs]",
+            "                        position_embeddings [T, D]  positionTable[0:T]",
+            "                        input_embeddings [B, T, D]  token_embeddings + position_embeddings",
+            "",
+            "--format npy            NAME.npy per tensor (float32; ids int64), np.load reads them",
+            "--format safetensors    one token_table/position_table/batch.safetensors holding the tensors",
+            "--format csv            NAME.csv with a header: id,token,d0.. (token table), position,d0..,",
+            "                        b,t,id,token,d0.. (one row per batch position, b then t), t0.. (ids)",
+            "--format projector-tsv  NAME.tsv (vectors, no header) + NAME_metadata.tsv (header token<TAB>id;",
+            "                        for a batch also b, t, target_token, target_id): load both in",
+            "                        projector.tensorflow.org; tabs and line breaks in tokens are escaped",
+            ""})
+final class ExportCommand implements Callable<Integer> {
+    enum What { TOKEN_TABLE, POSITION_TABLE, BATCH }
+
+    @Option(names = "--what", required = true, converter = WhatConverter.class, paramLabel = "WHAT",
+            description = "token-table, position-table or batch")
+    What what;
+
+    @Option(names = "--format", required = true, converter = FormatConverter.class, paramLabel = "FORMAT",
+            description = "npy, csv, projector-tsv or safetensors")
+    Exports.Format format;
+
+    @Option(names = "--out", required = true, paramLabel = "FOLDER", description = "folder for the files")
+    Path out;
+
+    @Option(names = "--file", description = "UTF-8 text file for --what batch (default: standard input)")
+    Path file;
+
+    @Mixin
+    SettingsOptions options;
+
+    @Mixin
+    TablesOptions tables;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Tables given = tables.load();
+        Settings settings = options.settings(given);
+        Pipeline pipeline = new Pipeline();
+        List<Path> written = switch (what) {
+            case TOKEN_TABLE -> Exports.tokenTable(tablesOf(pipeline, settings, given).tokenTable(), format, out);
+            case POSITION_TABLE -> Exports.positionTable(tablesOf(pipeline, settings, given).positionTable(),
+                    format, out);
+            case BATCH -> {
+                PipelineResult r = pipeline.run(TextInput.read(file, System.in), settings, given, () -> false);
+                yield Exports.batch(r, format, out);
+            }
+        };
+        PrintWriter w = spec.commandLine().getOut();
+        written.forEach(w::println);
+        w.flush();
+        return 0;
+    }
+
+    private static Tables tablesOf(Pipeline pipeline, Settings settings, Tables given) {
+        return given != null ? given : pipeline.tablesFor(settings);
+    }
+
+    static final class WhatConverter implements CommandLine.ITypeConverter<What> {
+        @Override
+        public What convert(String value) {
+            try {
+                return What.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("unknown --what '" + value
+                        + "': use token-table, position-table or batch");
+            }
+        }
+    }
+
+    static final class FormatConverter implements CommandLine.ITypeConverter<Exports.Format> {
+        @Override
+        public Exports.Format convert(String value) {
+            try {
+                return Exports.Format.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.tokenspace.cli;
+
+import org.tokenspace.io.Progress;
+import org.tokenspace.io.TableFiles;
+import org.tokenspace.model.Tables;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** Tables loaded from a safetensors file instead of seeded ones, e.g. a GPT-2 checkpoint. */
+final class TablesOptions {
+    @Option(names = "--tables", paramLabel = "FILE.safetensors",
+            description = "take the token and positional tables from this file instead of seeding them;"
+                    + " their shapes set vocabSize, embeddingDim and contextLength")
+    Path tables;
+
+    @Option(names = "--token-tensor", paramLabel = "NAME",
+            description = "the token table in --tables (default: ${DEFAULT-VALUE})")
+    String tokenTensor = "wte.weight";
+
+    @Option(names = "--position-tensor", paramLabel = "NAME",
+            description = "the positional table in --tables (default: ${DEFAULT-VALUE})")
+    String positionTensor = "wpe.weight";
+
+    /** The loaded tables, or null when none were asked for. */
+    Tables load() {
+        return tables == null ? null : TableFiles.tables(tables, tokenTensor, positionTensor, Progress.NONE);
+    }
+}

@@ -1,0 +1,289 @@
+package org.tokenspace.io;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * The two TSV files the TensorFlow Embedding Projector (projector.tensorflow.org, "Load") reads: vectors, one row
+ * per line, values separated by tabs, no header; and metadata, a header line ({@code token\tid}) then one line per
+ * vector. In token texts a tab, line break or backslash is escaped ({@code \t}, {@code \n}, {@code \r},
+ * {@code \\}) so each vector keeps exactly one metadata line.
+ */
+public final class ProjectorTsv {
+    /** The metadata header of a table: the token text, then its id. */
+    public static final List<String> METADATA_HEADER = List.of("token", "id");
+
+    private ProjectorTsv() {
+    }
+
+    /** The metadata file beside a vectors file: {@code token_table.tsv} gives {@code token_table_metadata.tsv}. */
+    public static Path metadataFor(Path vectors) {
+        String name = vectors.getFileName().toString().replaceFirst("(?i)\\.tsv$", "");
+        return vectors.resolveSibling(name + "_metadata.tsv");
+    }
+
+    // ---- writing ----
+
+    /** Writes {@code matrix [rows, D]} as the vectors file, atomically. */
+    public static void writeVectors(Path file, INDArray matrix) {
+        Delimited.write(file, '\t', ProjectorTsv::escape, null, (int) matrix.size(0), null, matrix);
+    }
+
+    /** Writes the metadata file: {@code header}, then the (escaped) cells of each row, atomically. */
+    public static void writeMetadata(Path file, List<String> header, int rows, IntFunction<List<String>> cells) {
+        Delimited.write(file, '\t', ProjectorTsv::escape, header, rows, cells, null);
+    }
+
+    static String escape(String cell) {
+        StringBuilder s = new StringBuilder(cell.length());
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            switch (c) {
+                case '\\' -> s.append("\\\\");
+                case '\t' -> s.append("\\t");
+                case '\n' -> s.append("\\n");
+                case '\r' -> s.append("\\r");
+                default -> s.append(c);
+            }
+        }
+        return s.toString();
+    }
+
+    static String unescape(String cell) {
+        if (cell.indexOf('\\') < 0) {
+            return cell;
+        }
+        StringBuilder s = new StringBuilder(cell.length());
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if (c == '\\' && i + 1 < cell.length()) {
+                char n = cell.charAt(++i);
+                switch (n) {
+                    case 't' -> s.append('\t');
+                    case 'n' -> s.append('\n');
+                    case 'r' -> s.append('\r');
+                    case '\\' -> s.append('\\');
+                    default -> s.append('\\').append(n);
+                }
+            } else {
+                s.append(c);
+            }
+        }
+        return s.toString();
+    }
+
+    // ---- reading ----
+
+    /** Reads the vectors file as float32 {@code [rows, D]}. */
+    public static INDArray readVectors(Path file, Progress progress) {
+        return FileReads.withChannel(file, ch -> {
+            long size = ch.size();
+            // Pass 1: rows and columns, so the table is checked against memory before it is made
+            int cols = -1;
+            long rows = 0;
+            {
+                BufferedReader in = reader(ch);
+                String line;
+                while ((line = in.readLine()) != null) {
+                    rows++;
+                    int n = line.isEmpty() ? 0 : count(line, '\t') + 1;
+                    if (n == 0) {
+                        throw new FileFormatException(file, "line " + rows + " is empty: every line needs a vector");
+                    }
+                    if (cols < 0) {
+                        cols = n;
+                    } else if (n != cols) {
+                        throw new FileFormatException(file, "line " + rows + " has " + n + " values but line 1 has "
+                                + cols + ": the rows are ragged");
+                    }
+                }
+            }
+            if (rows == 0) {
+                throw new FileFormatException(file, "the file is empty: it holds no vectors");
+            }
+            long count = rows * cols;
+            TensorData.requireMemory(file, "a " + rows + " x " + cols + " table", count);
+            // Pass 2: the values
+            float[] values = new float[(int) count];
+            ch.position(0);
+            {
+                BufferedReader in = reader(ch);
+                long done = 0;
+                int i = 0;
+                for (int r = 0; r < rows; r++) {
+                    String line = in.readLine();
+                    if (line == null) {
+                        throw new FileFormatException(file, "the file changed while it was read");
+                    }
+                    int start = 0;
+                    for (int c = 0; c < cols; c++) {
+                        int end = line.indexOf('\t', start);
+                        if (end < 0) {
+                            end = line.length();
+                        }
+                        values[i++] = number(line, start, end, file, r + 1, c + 1);
+                        start = end + 1;
+                    }
+                    done += line.length() + 1;
+                    if ((r & 1023) == 0) {
+                        progress.step(done, size);
+                    }
+                }
+            }
+            progress.step(size, size);
+            return Nd4j.create(values, new long[] {rows, cols}, 'c'); // [rows, D]
+        });
+    }
+
+    /**
+     * Reads the labels of a metadata file with {@code rows} entries. With more than one column the first line is
+     * the header and the labels are the {@code token} column (else the first); a one-column file has no header.
+     */
+    public static List<String> readLabels(Path file, long rows) {
+        return FileReads.withChannel(file, ch -> {
+            if (ch.size() > Integer.MAX_VALUE - 16) {
+                throw new FileFormatException(file, "the metadata file is too large (" + ch.size() + " bytes)");
+            }
+            ByteBuffer bytes = ByteBuffer.allocate((int) ch.size());
+            FileReads.readFully(ch, bytes, 0, file, "the metadata");
+            String text;
+            try {
+                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes.flip()).toString();
+            } catch (CharacterCodingException e) {
+                throw new FileFormatException(file, "the metadata is not UTF-8 text");
+            }
+            List<String> lines = new ArrayList<>(text.lines().toList());
+            if (lines.isEmpty()) {
+                throw new FileFormatException(file, "the metadata file is empty");
+            }
+            int columns = count(lines.get(0), '\t') + 1;
+            int labelColumn = 0;
+            int first = 0;
+            if (columns > 1) {
+                List<String> header = List.of(lines.get(0).split("\t", -1));
+                labelColumn = Math.max(0, header.indexOf("token"));
+                first = 1;
+            }
+            if (lines.size() - first != rows) {
+                throw new FileFormatException(file, "the metadata has " + (lines.size() - first)
+                        + " rows but the table has " + rows + ": they need one label per vector");
+            }
+            List<String> labels = new ArrayList<>((int) rows);
+            for (int i = first; i < lines.size(); i++) {
+                String line = lines.get(i);
+                int n = count(line, '\t') + 1;
+                if (n != columns) {
+                    throw new FileFormatException(file, "line " + (i + 1) + " has " + n + " columns but the "
+                            + (first == 1 ? "header has " : "first line has ") + columns + ": the rows are ragged");
+                }
+                labels.add(unescape(columns == 1 ? line : line.split("\t", -1)[labelColumn]));
+            }
+            return labels;
+        });
+    }
+
+    /** The vectors file's metadata beside it when it exists, else null. */
+    public static Path existingMetadata(Path vectors) {
+        Path m = metadataFor(vectors);
+        return Files.isRegularFile(m) ? m : null;
+    }
+
+    /** A reader from the channel's position; closing it would close the channel, so it is left open. */
+    private static BufferedReader reader(FileChannel ch) {
+        // ISO-8859-1 maps each byte to one char; anything that is not ASCII fails as "not a number" below
+        return new BufferedReader(new InputStreamReader(Channels.newInputStream(ch), StandardCharsets.ISO_8859_1),
+                1 << 16);
+    }
+
+    /** Parses {@code line[start, end)} strictly: a decimal number, {@code nan}, {@code inf} or {@code infinity}. */
+    static float number(String line, int start, int end, Path file, long row, int col) {
+        String s = line.substring(start, end).strip();
+        if (!isNumber(s)) {
+            String shown = s.length() > 24 ? s.substring(0, 24) + "..." : s;
+            throw new FileFormatException(file, "line " + row + ", column " + col + ": '" + shown
+                    + "' is not a number");
+        }
+        String lower = s.toLowerCase(java.util.Locale.ROOT);
+        String bare = lower.startsWith("-") || lower.startsWith("+") ? lower.substring(1) : lower;
+        if (bare.equals("nan")) {
+            return Float.NaN;
+        }
+        if (bare.equals("inf") || bare.equals("infinity")) {
+            return lower.startsWith("-") ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY;
+        }
+        return Float.parseFloat(s);
+    }
+
+    /** {@code [+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?}, or nan / inf / infinity. */
+    static boolean isNumber(String s) {
+        int i = 0;
+        int n = s.length();
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        String rest = s.substring(i).toLowerCase(java.util.Locale.ROOT);
+        if (rest.equals("nan") || rest.equals("inf") || rest.equals("infinity")) {
+            return true;
+        }
+        int digits = 0;
+        while (i < n && isDigit(s.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int exp = 0;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                exp++;
+            }
+            if (exp == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static int count(String s, char c) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == c) {
+                n++;
+            }
+        }
+        return n;
+    }
+}
