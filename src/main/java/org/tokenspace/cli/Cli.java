@@ -12,7 +12,7 @@ import java.io.PrintWriter;
         description = "Token ids becoming the vectors a GPT-style model reads, exactly as PyTorch computes them.",
         subcommands = {InitCommand.class, TokenizeCommand.class, BatchesCommand.class, EmbedCommand.class,
                 ProjectCommand.class, CloudCommand.class, BenchCommand.class, ExportCommand.class,
-                InspectCommand.class})
+                InspectCommand.class, SnapshotCommand.class})
 public final class Cli implements Runnable {
     /** Exit code for a problem the user can fix. */
     public static final int USER_ERROR = 1;

@@ -19,6 +19,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +59,32 @@ final class CloudCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The tokens the README's clouds mark. */
+    static final List<Integer> DEFAULT_MARKS = List.of(262, 15496, 2746, 11241, 13, 50256); // ·the Hello ·model ·token . <|endoftext|>
+
+    /** The seeded token table's cloud in its first three principal components, drawn headless. */
+    static BufferedImage picture(long seed, ViewMode mode, List<Integer> markIds, String search, int width,
+                                 int height, double scale) {
+        Gpt2Tokenizer tokenizer = Gpt2Tokenizer.get();
+        INDArray table = Tables.seeded(seed, Gpt2Tokenizer.VOCAB_SIZE, 256, 4, NormalKernel.AVX2).tokenTable();
+        PcaAxes axes = Pca.fit(table, 3);
+        float[] xyz = axes.transform(table); // [50257, 3]
+        HeadlessFx.start();
+        return HeadlessFx.call(() -> {
+            PointCloudView view = new PointCloudView();
+            view.setCloud(xyz, tokenizer::tokenText, null);
+            view.setAxisNames(axes.axisNames());
+            view.setMode(mode);
+            for (int k = 0; k < markIds.size(); k++) {
+                int id = markIds.get(k);
+                view.getMarkers().add(new Marker(new Vec3(xyz[3 * id], xyz[3 * id + 1], xyz[3 * id + 2]),
+                        MARK_COLORS[k % MARK_COLORS.length], "\u201c" + tokenizer.tokenText(id) + "\u201d  " + id));
+            }
+            view.setSearch(search);
+            return HeadlessFx.render(view, width, height, scale);
+        });
+    }
+
     @Override
     public Integer call() {
         if (width < 200 || height < 150 || (long) width * height > 40_000_000L) {
@@ -73,30 +100,10 @@ final class CloudCommand implements Callable<Integer> {
             }
             markIds.add(ids[0]);
         }
-        INDArray table = Tables.seeded(seed, Gpt2Tokenizer.VOCAB_SIZE, 256, 4, NormalKernel.AVX2).tokenTable();
-        PcaAxes axes = Pca.fit(table, 3);
-        float[] xyz = axes.transform(table); // [50257, 3]
-        HeadlessFx.start();
-        var picture = HeadlessFx.call(() -> {
-            PointCloudView view = new PointCloudView();
-            view.setCloud(xyz, tokenizer::tokenText, null);
-            view.setAxisNames(axes.axisNames());
-            view.setMode(mode);
-            for (int k = 0; k < markIds.size(); k++) {
-                int id = markIds.get(k);
-                view.getMarkers().add(new Marker(new Vec3(xyz[3 * id], xyz[3 * id + 1], xyz[3 * id + 2]),
-                        MARK_COLORS[k % MARK_COLORS.length], "\u201c" + tokenizer.tokenText(id) + "\u201d  " + id));
-            }
-            view.setSearch(search);
-            Scene scene = new Scene(view, width, height);
-            scene.getRoot().applyCss();
-            scene.getRoot().layout();
-            view.renderNow();
-            return HeadlessFx.snapshot(view);
-        });
+        BufferedImage picture = picture(seed, mode, markIds, search, width, height, 1);
         Png.write(out, picture);
-        spec.commandLine().getOut().printf("wrote %s (%dx%d, %s, axes %s)%n", out, width, height,
-                mode.name().toLowerCase(java.util.Locale.ROOT), String.join(", ", axes.axisNames()));
+        spec.commandLine().getOut().printf("wrote %s (%dx%d, %s)%n", out, width, height,
+                mode.name().toLowerCase(java.util.Locale.ROOT));
         spec.commandLine().getOut().flush();
         return 0;
     }

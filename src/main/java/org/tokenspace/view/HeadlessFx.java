@@ -3,6 +3,10 @@ package org.tokenspace.view;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.transform.Scale;
 import javafx.scene.image.WritableImage;
 
 import java.awt.image.BufferedImage;
@@ -30,6 +34,8 @@ public final class HeadlessFx {
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
         System.setProperty("prism.order", "sw");
+        // a screen larger than any window drawn on it
+        System.setProperty("headless.geometry", System.getProperty("headless.geometry", "3840x2400-32"));
         System.setProperty("prism.text", System.getProperty("prism.text", "t2k"));
         System.setProperty("java.awt.headless", "true");
         CompletableFuture<Void> up = new CompletableFuture<>();
@@ -45,6 +51,9 @@ public final class HeadlessFx {
 
     /** Runs {@code task} on the JavaFX thread and returns its result. */
     public static <T> T call(Supplier<T> task) {
+        if (Platform.isFxApplicationThread()) {
+            return task.get();
+        }
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -63,6 +72,23 @@ public final class HeadlessFx {
         } catch (TimeoutException e) {
             throw new IllegalStateException("drawing took more than two minutes", e);
         }
+    }
+
+    /**
+     * Lays {@code root} out at {@code width x height} (in a scene of its own if it has none) and draws it at
+     * {@code scale} (2 for sharp figures on high-density screens and in print). Call on the JavaFX thread.
+     */
+    public static BufferedImage render(Parent root, int width, int height, double scale) {
+        if (root.getScene() == null) {
+            new Scene(root, width, height);
+        }
+        root.resize(width, height);
+        root.applyCss();
+        root.layout();
+        SnapshotParameters p = new SnapshotParameters();
+        p.setTransform(new Scale(scale, scale));
+        WritableImage img = new WritableImage((int) Math.round(width * scale), (int) Math.round(height * scale));
+        return SwingFXUtils.fromFXImage(root.snapshot(p, img), null);
     }
 
     /** The node as it is drawn, as an image (call on the JavaFX thread). */

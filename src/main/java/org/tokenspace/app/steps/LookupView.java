@@ -56,8 +56,8 @@ public final class LookupView extends StepView {
         });
         bars.setId("lookup-bars");
         cloud = new CloudPanel(model, "lookup-cloud");
-        cloud.view.setPrefSize(380, 300);
-        cloud.view.setMinWidth(300);
+        cloud.view.setPrefSize(420, 300);
+        cloud.view.setMinWidth(360);
         HBox.setHgrow(bars, Priority.ALWAYS);
         HBox plots = new HBox(10, bars, cloud.view);
         VBox right = new VBox(10, idRow, oneHot, plots, vector);
@@ -108,7 +108,7 @@ public final class LookupView extends StepView {
         vector.setText("tokenTable[" + id + "] = " + Numbers.tensor(row, 8));
         cloud.show(w);
         cloud.view.getMarkers().add(new org.tokenspace.view.Marker(CloudPanel.project(w, row), CloudPanel.TOKEN,
-                "'" + piece + "'"));
+                null)); // the selection labels it
         cloud.select(id);
         idField.setText(Integer.toString(id));
         idError.setText("");

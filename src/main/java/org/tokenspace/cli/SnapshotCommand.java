@@ -1,0 +1,136 @@
+package org.tokenspace.cli;
+
+import org.tokenspace.app.Figures;
+import org.tokenspace.app.SampleText;
+import org.tokenspace.app.Step;
+import org.tokenspace.io.Png;
+import org.tokenspace.io.TextFiles;
+import org.tokenspace.model.Settings;
+import org.tokenspace.model.TokenSpaceException;
+import org.tokenspace.view.ViewMode;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** Any view as a PNG, with no display and no GPU; {@code --all} writes every figure the README shows. */
+@Command(name = "snapshot", description = "Render a view to PNG without a display (--all: every README figure).")
+final class SnapshotCommand implements Callable<Integer> {
+    /** The README's figures: each stage at the course's defaults and at the book's Embedding(6, 3). */
+    static final List<String> README_FIGURES = List.of("window", "default-tokenize", "default-lookup",
+            "default-position", "default-batch", "default-projection", "book-lookup", "book-position",
+            "book-batch", "cloud-3d", "cloud-2d");
+
+    @Option(names = "--view", description = "tokenize, lookup, position, batch, projection, window, cloud-3d, cloud-2d")
+    String view;
+
+    @Option(names = "--all", description = "write every README figure into the --out folder")
+    boolean all;
+
+    @Option(names = "--out", required = true, description = "the .png (with --all: a folder)")
+    Path out;
+
+    @Option(names = "--width", description = "width in points (default 1440)")
+    int width = 1440;
+
+    @Option(names = "--height", description = "height in points (default 900)")
+    int height = 900;
+
+    @Option(names = "--scale", description = "pixels per point (default 2)")
+    double scale = 2;
+
+    @Option(names = "--file", description = "UTF-8 text (default: the embedded sample)")
+    Path file;
+
+    @Option(names = "--book", description = "the book's Embedding(6, 3) example: ids 2, 3, 5, 1 and its settings")
+    boolean book;
+
+    @Option(names = "--step", description = "the stage the window shows (with --view window; default tokenize)")
+    String step = "tokenize";
+
+    @Option(names = "--row", description = "the selected token's row in the batch (default 0)")
+    int row;
+
+    @Option(names = "--position", description = "the selected token's position (default 0)")
+    int position;
+
+    @Option(names = "--id", description = "select this token id instead of a place in the batch")
+    Integer id;
+
+    @Mixin
+    SettingsOptions options;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (all == (view != null)) {
+            throw new TokenSpaceException("give either --view V or --all");
+        }
+        if (all) {
+            for (String name : README_FIGURES) {
+                Path file = out.resolve(name + ".png");
+                Png.write(file, figure(name));
+                spec.commandLine().getOut().println("wrote " + file);
+            }
+        } else {
+            Png.write(out, single());
+            spec.commandLine().getOut().println("wrote " + out);
+        }
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    private BufferedImage single() throws InterruptedException {
+        if (view.startsWith("cloud")) {
+            return cloud(view);
+        }
+        String text = book ? Figures.bookText() : file == null ? SampleText.TEXT : TextFiles.read(file);
+        Settings s = book ? Figures.bookSettings() : options.settings();
+        Figures.Pick pick = id != null ? new Figures.Pick(-1, -1, id) : new Figures.Pick(row, position, -1);
+        Step at = parseStep(view.equals("window") ? step : "tokenize");
+        return Figures.render(Figures.View.parse(view), at, text, s, pick, width, height, scale);
+    }
+
+    private BufferedImage figure(String name) throws InterruptedException {
+        if (name.startsWith("cloud")) {
+            return cloud(name);
+        }
+        if (name.equals("window")) {
+            return Figures.render(Figures.View.WINDOW, Step.LOOKUP, SampleText.TEXT, Settings.DEFAULTS,
+                    new Figures.Pick(0, 1, -1), width, height, scale);
+        }
+        boolean isBook = name.startsWith("book-");
+        String stage = name.substring(name.indexOf('-') + 1);
+        return Figures.render(Figures.View.parse(stage), Step.TOKENIZE, isBook ? Figures.bookText() : SampleText.TEXT,
+                isBook ? Figures.bookSettings() : Settings.DEFAULTS, new Figures.Pick(0, 1, -1), width, height,
+                scale);
+    }
+
+    private BufferedImage cloud(String name) {
+        ViewMode mode = switch (name) {
+            case "cloud-3d" -> ViewMode.PERSPECTIVE;
+            case "cloud-2d" -> ViewMode.FLAT_2D;
+            default -> throw new TokenSpaceException("unknown view '" + name + "': use cloud-3d or cloud-2d");
+        };
+        return CloudCommand.picture(options.settings().seed(), mode, CloudCommand.DEFAULT_MARKS, "",
+                width, height, scale);
+    }
+
+    private static Step parseStep(String name) {
+        for (Step s : Step.values()) {
+            if (s.cliName().equals(name.toLowerCase(Locale.ROOT).trim())) {
+                return s;
+            }
+        }
+        throw new TokenSpaceException("unknown step '" + name + "': use tokenize, lookup, position, batch or "
+                + "projection");
+    }
+}
