@@ -32,7 +32,9 @@ public final class MainView extends BorderPane {
         views.put(Step.POSITION, new PositionView(model));
         views.put(Step.BATCH, batch);
         views.put(Step.PROJECTION, new ProjectionStepView(model));
-        setTop(new StepperBar(model, this::previous, this::next));
+        setTop(new StepperBar(model, this::previous, this::next,
+                new AppMenu(model, () -> views.get(model.stepProperty().get()))));
+        setBottom(new StatusBar(model));
         ScrollPane settings = new ScrollPane(new SettingsPanel(model));
         settings.setFitToWidth(true);
         settings.getStyleClass().add("settings-scroll");

@@ -20,7 +20,7 @@ final class StepperBar extends HBox {
     private final Runnable next;
     private final Button play = new Button("▶ Play");
 
-    StepperBar(WalkthroughModel model, Runnable previous, Runnable next) {
+    StepperBar(WalkthroughModel model, Runnable previous, Runnable next, javafx.scene.Node menu) {
         this.next = next;
         setSpacing(6);
         setPadding(new Insets(8, 12, 8, 12));
@@ -28,7 +28,7 @@ final class StepperBar extends HBox {
         getStyleClass().add("stepper");
         Label brand = new Label("TokenSpace");
         brand.getStyleClass().add("brand");
-        getChildren().add(brand);
+        getChildren().addAll(brand, menu);
         ToggleGroup group = new ToggleGroup();
         for (Step s : Step.values()) {
             ToggleButton b = new ToggleButton(s.title());

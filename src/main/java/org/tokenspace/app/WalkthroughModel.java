@@ -4,6 +4,8 @@ import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -13,13 +15,20 @@ import javafx.concurrent.Task;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tokenspace.io.Progress;
+import org.tokenspace.io.TableFiles;
+import org.tokenspace.model.Embedding;
+import org.tokenspace.model.NormalKernel;
 import org.tokenspace.model.Pipeline;
+import org.tokenspace.model.Tables;
+import org.tokenspace.model.TorchGenerator;
 import org.tokenspace.model.PipelineResult;
 import org.tokenspace.model.Settings;
 import org.tokenspace.model.TokenSpaceException;
 import org.tokenspace.projection.Pca;
 import org.tokenspace.projection.PcaAxes;
 
+import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -38,6 +47,9 @@ public final class WalkthroughModel {
     private final ReadOnlyObjectWrapper<Walkthrough> state = new ReadOnlyObjectWrapper<>(this, "state");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ObjectProperty<LoadedTables> loaded = new SimpleObjectProperty<>(this, "loaded", null);
 
     private final Pipeline pipeline = new Pipeline();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -45,7 +57,7 @@ public final class WalkthroughModel {
         t.setDaemon(true);
         return t;
     });
-    private Task<Walkthrough> running;
+    private Task<?> running;
     // the fitted axes belong to one token table: refit only when the table changes
     private INDArray axesTable;
     private PcaAxes axes;
@@ -54,6 +66,11 @@ public final class WalkthroughModel {
     public WalkthroughModel() {
         text.addListener((o, a, b) -> recompute());
         settings.addListener((o, a, b) -> recompute());
+        loaded.addListener((o, a, b) -> recompute());
+    }
+
+    /** Tables read from a file, used by every stage instead of the seeded ones. */
+    public record LoadedTables(Tables tables, String source) {
     }
 
     /** Recomputes in the background; a run still going is cancelled first. */
@@ -63,10 +80,11 @@ public final class WalkthroughModel {
         }
         String t = text.get();
         Settings s = settings.get();
+        LoadedTables given = loaded.get();
         Task<Walkthrough> task = new Task<>() {
             @Override
             protected Walkthrough call() {
-                PipelineResult r = pipeline.run(t, s, this::isCancelled);
+                PipelineResult r = pipeline.run(t, s, given == null ? null : given.tables(), this::isCancelled);
                 return withAxes(r);
             }
         };
@@ -84,19 +102,77 @@ public final class WalkthroughModel {
             if (running == task) {
                 running = null;
                 busy.set(false);
-                Throwable ex = task.getException();
-                if (ex instanceof TokenSpaceException) {
-                    error.set(ex.getMessage());
-                } else {
-                    LOG.error("recompute failed", ex);
-                    error.set("could not compute this state (" + ex.getClass().getSimpleName()
-                            + "); the last good state is kept, details are in the log");
-                }
+                fail(task.getException(), "could not compute this state");
             }
         });
+        start(task);
+    }
+
+    private void start(Task<?> task) {
         running = task;
         busy.set(true);
+        progress.unbind();
+        progress.bind(task.progressProperty()); // -1 (indeterminate) until the task reports a fraction
         worker.submit(task);
+    }
+
+    /**
+     * Loads tables from a file in the background, with progress, then recomputes every stage on them: a
+     * {@code .safetensors} token and positional tensor, or one table ({@code .npy}, projector TSV, or one tensor) with
+     * a seeded positional table of the same width.
+     */
+    public void loadTables(Path file, String tokenTensor, String positionTensor) {
+        cancel();
+        error.set("");
+        long seed = settings.get().seed();
+        int contextLength = settings.get().contextLength();
+        Task<LoadedTables> task = new Task<>() {
+            @Override
+            protected LoadedTables call() {
+                Progress p = new Progress(f -> updateProgress(f, 1), this::isCancelled);
+                if (positionTensor != null) {
+                    return new LoadedTables(TableFiles.tables(file, tokenTensor, positionTensor, p),
+                            file.getFileName() + " (" + tokenTensor + ", " + positionTensor + ")");
+                }
+                INDArray token = TableFiles.open(file, tokenTensor, null, p).vectors();
+                INDArray position = Embedding.create(new TorchGenerator(seed), "positional table", contextLength,
+                        token.columns(), NormalKernel.AVX2);
+                return new LoadedTables(new Tables(token, position), file.getFileName()
+                        + (tokenTensor == null ? "" : " (" + tokenTensor + ")") + " with a seeded positional table");
+            }
+        };
+        task.setOnSucceeded(e -> {
+            if (running == task) {
+                running = null;
+                busy.set(false);
+                status.set("tables from " + task.getValue().source());
+                loaded.set(task.getValue());
+            }
+        });
+        task.setOnFailed(e -> {
+            if (running == task) {
+                running = null;
+                busy.set(false);
+                fail(task.getException(), "could not load " + file.getFileName());
+            }
+        });
+        start(task);
+    }
+
+    /** Back to the seeded tables. */
+    public void useSeededTables() {
+        loaded.set(null);
+        status.set("seeded tables");
+    }
+
+    private void fail(Throwable ex, String what) {
+        if (ex instanceof TokenSpaceException) {
+            error.set(ex.getMessage());
+        } else {
+            LOG.error(what, ex);
+            error.set(what + " (" + ex.getClass().getSimpleName() + "); the last good state is kept, details are in "
+                    + "the log " + (org.tokenspace.Logs.file() == null ? "" : org.tokenspace.Logs.file()));
+        }
     }
 
     /** Cancels the computation that is running, keeping the last good state. */
@@ -200,6 +276,24 @@ public final class WalkthroughModel {
 
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<LoadedTables> loadedProperty() {
+        return loaded;
+    }
+
+    /** The fraction of a load done, or -1 while unknown. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** A one-line note on what happened last (tables loaded, a file written). */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public void reportStatus(String message) {
+        status.set(message);
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

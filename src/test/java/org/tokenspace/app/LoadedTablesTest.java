@@ -1,0 +1,84 @@
+package org.tokenspace.app;
+
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.tokenspace.app.widgets.BarPlot;
+import org.tokenspace.io.Safetensors;
+import org.tokenspace.model.PipelineResult;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Tables loaded from a file replace the seeded ones in every stage; a broken file leaves the last good state. */
+@ExtendWith(ApplicationExtension.class)
+class LoadedTablesTest {
+    @TempDir
+    Path dir;
+    private WalkthroughModel model;
+
+    @Start
+    void start(Stage stage) {
+        model = new WalkthroughModel();
+        stage.setScene(new Scene(new MainView(model), 1440, 900));
+        stage.show();
+        model.recompute();
+    }
+
+    private void settle() throws InterruptedException {
+        WaitForAsyncUtils.waitForFxEvents();
+        model.awaitIdle();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void aCheckpointsTablesAreSteppedThroughLookupAndPosition(FxRobot robot) throws Exception {
+        settle();
+        INDArray wte = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 50257, 8); // [V, D]
+        INDArray wpe = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 16, 8);    // [contextLength, D]
+        Path file = dir.resolve("model.safetensors");
+        Safetensors.write(file, List.of(Safetensors.Tensor.of("wte.weight", wte), Safetensors.Tensor.of("wpe.weight",
+                wpe)));
+        robot.interact(() -> model.loadTables(file, "wte.weight", "wpe.weight"));
+        settle();
+        assertEquals("", model.errorProperty().get());
+        PipelineResult r = model.stateProperty().get().result();
+        assertArrayEquals(new long[] {8, 4, 8}, r.inputEmbeddings().shape());
+        int id = r.batch().inputs()[0][1];
+        robot.interact(() -> model.selectInBatch(0, 1));
+        robot.clickOn("#step-lookup");
+        assertArrayEquals(wte.getRow(id).toFloatVector(),
+                robot.lookup("#lookup-bars").queryAs(BarPlot.class).values());
+        robot.clickOn("#step-position");
+        float[] sum = robot.lookup("#position-input").queryAs(BarPlot.class).values();
+        for (int d = 0; d < 8; d++) {
+            assertEquals(wte.getFloat((long) id, (long) d) + wpe.getFloat(1L, (long) d), sum[d]);
+        }
+
+        Path broken = Files.write(dir.resolve("broken.safetensors"), new byte[] {1, 2, 3});
+        robot.interact(() -> model.loadTables(broken, "wte.weight", "wpe.weight"));
+        settle();
+        assertTrue(model.errorProperty().get().startsWith(broken.toString()), model.errorProperty().get());
+        assertArrayEquals(r.batch().inputs(), model.stateProperty().get().result().batch().inputs());
+        assertEquals(8, model.stateProperty().get().result().tables().embeddingDim());
+
+        robot.interact(model::useSeededTables);
+        settle();
+        assertNull(model.loadedProperty().get());
+        assertEquals(256, model.stateProperty().get().result().tables().embeddingDim());
+    }
+}
