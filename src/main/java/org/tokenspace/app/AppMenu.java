@@ -15,6 +15,7 @@ import javafx.stage.Window;
 import org.tokenspace.Logs;
 import org.tokenspace.io.Exports;
 import org.tokenspace.io.Png;
+import org.tokenspace.io.SessionFile;
 import org.tokenspace.io.TableFiles;
 import org.tokenspace.io.TensorInfo;
 import org.tokenspace.model.PipelineResult;
@@ -47,6 +48,9 @@ final class AppMenu extends MenuButton {
                 item("Export token table…", () -> exportData("token-table")),
                 item("Export positional table…", () -> exportData("position-table")),
                 item("Export this batch…", () -> exportData("batch")),
+                new SeparatorMenuItem(),
+                item("Save session…", this::saveSession),
+                item("Open session…", this::openSession),
                 new SeparatorMenuItem(),
                 item("About TokenSpace", this::about));
     }
@@ -152,6 +156,31 @@ final class AppMenu extends MenuButton {
             default -> Exports.batch(r, f, dir.toPath());
         };
         model.reportStatus("wrote " + written.size() + " file(s) into " + dir);
+    }
+
+    private void saveSession() {
+        FileChooser chooser = sessionChooser("Save session");
+        chooser.setInitialFileName("session.tokenspace.json");
+        File f = chooser.showSaveDialog(window());
+        if (f != null) {
+            SessionFile.write(f.toPath(), model.session());
+            model.reportStatus("saved the session to " + f);
+        }
+    }
+
+    private void openSession() {
+        File f = sessionChooser("Open session").showOpenDialog(window());
+        if (f != null) {
+            model.restore(SessionFile.read(f.toPath()));
+        }
+    }
+
+    private static FileChooser sessionChooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("TokenSpace sessions", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        return chooser;
     }
 
     private void about() {

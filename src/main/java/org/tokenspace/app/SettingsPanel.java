@@ -10,7 +10,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import org.tokenspace.io.TextFiles;
 import org.tokenspace.model.Settings;
 import org.tokenspace.model.TokenSpaceException;
 
@@ -34,6 +33,8 @@ final class SettingsPanel extends VBox {
     private final CheckBox shuffle = new CheckBox("shuffle");
     private final TextArea text = new TextArea();
     private final Label message = new Label();
+    private final Label textNote = new Label();
+    private static final int EDITABLE = 200_000;
 
     SettingsPanel(WalkthroughModel model) {
         this.model = model;
@@ -75,8 +76,8 @@ final class SettingsPanel extends VBox {
         text.setWrapText(true);
         text.setPrefRowCount(9);
         text.focusedProperty().addListener((o, was, is) -> {
-            if (!is && !text.getText().equals(model.textProperty().get())) {
-                model.textProperty().set(text.getText());
+            if (!is && text.isEditable() && !text.getText().equals(model.textProperty().get())) {
+                model.setTypedText(text.getText());
             }
         });
         Button sample = new Button("Sample text");
@@ -102,17 +103,26 @@ final class SettingsPanel extends VBox {
         defaults.setMaxWidth(Double.MAX_VALUE);
         Label presets = new Label("Presets");
         presets.getStyleClass().add("panel-title");
-        getChildren().addAll(title, grid, message, presets, book, defaults, textTitle, text,
+        getChildren().addAll(title, grid, message, presets, book, defaults, textTitle, text, textNote,
                 new HBox(6, sample, open));
         model.settingsProperty().addListener((o, a, b) -> show(b));
-        model.textProperty().addListener((o, a, b) -> text.setText(b));
+        model.textProperty().addListener((o, a, b) -> showText(b));
         show(model.settingsProperty().get());
-        text.setText(model.textProperty().get());
+        showText(model.textProperty().get());
+    }
+
+    /** A text area holds a text up to {@link #EDITABLE} characters; a longer one is shown in part, read-only. */
+    private void showText(String t) {
+        boolean whole = t.length() <= EDITABLE;
+        text.setEditable(whole);
+        text.setText(whole ? t : t.substring(0, EDITABLE));
+        textNote.setText(whole ? "" : String.format("showing the first %,d of %,d characters (read-only)", EDITABLE,
+                t.length()));
     }
 
     private void setText(String t) {
         text.setText(t);
-        model.textProperty().set(t);
+        model.setTypedText(t);
     }
 
     private void openFile() {
@@ -120,13 +130,7 @@ final class SettingsPanel extends VBox {
         chooser.setTitle("Open a UTF-8 text file");
         File f = chooser.showOpenDialog(getScene().getWindow());
         if (f != null) {
-            try {
-                setText(TextFiles.read(f.toPath()));
-            } catch (TokenSpaceException e) {
-                message.textProperty().unbind();
-                message.setText(e.getMessage());
-                message.textProperty().bind(model.errorProperty());
-            }
+            model.openTextFile(f.toPath()); // in the background, with progress and Cancel
         }
     }
 

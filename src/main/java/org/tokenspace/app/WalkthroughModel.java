@@ -16,6 +16,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tokenspace.io.Progress;
+import org.tokenspace.io.SessionFile;
+import org.tokenspace.io.TextFiles;
 import org.tokenspace.io.TableFiles;
 import org.tokenspace.model.Embedding;
 import org.tokenspace.model.NormalKernel;
@@ -50,6 +52,9 @@ public final class WalkthroughModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ObjectProperty<LoadedTables> loaded = new SimpleObjectProperty<>(this, "loaded", null);
+    private final ObjectProperty<Path> textFile = new SimpleObjectProperty<>(this, "textFile", null);
+    private boolean restoring;
+    private SessionFile.Session pendingView;
 
     private final Pipeline pipeline = new Pipeline();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -64,13 +69,25 @@ public final class WalkthroughModel {
     private float[] vocabulary;
 
     public WalkthroughModel() {
-        text.addListener((o, a, b) -> recompute());
-        settings.addListener((o, a, b) -> recompute());
-        loaded.addListener((o, a, b) -> recompute());
+        text.addListener((o, a, b) -> {
+            if (!restoring) {
+                recompute();
+            }
+        });
+        settings.addListener((o, a, b) -> {
+            if (!restoring) {
+                recompute();
+            }
+        });
+        loaded.addListener((o, a, b) -> {
+            if (!restoring) {
+                recompute();
+            }
+        });
     }
 
     /** Tables read from a file, used by every stage instead of the seeded ones. */
-    public record LoadedTables(Tables tables, String source) {
+    public record LoadedTables(Tables tables, String description, SessionFile.TablesSource source) {
     }
 
     /** Recomputes in the background; a run still going is cancelled first. */
@@ -84,7 +101,8 @@ public final class WalkthroughModel {
         Task<Walkthrough> task = new Task<>() {
             @Override
             protected Walkthrough call() {
-                PipelineResult r = pipeline.run(t, s, given == null ? null : given.tables(), this::isCancelled);
+                PipelineResult r = pipeline.run(t, s, given == null ? null : given.tables(),
+                        f -> updateProgress(f, 1), this::isCancelled);
                 return withAxes(r);
             }
         };
@@ -96,6 +114,7 @@ public final class WalkthroughModel {
                 Walkthrough w = task.getValue();
                 state.set(w);
                 keepSelectionValid(w);
+                applyPendingView(w);
             }
         });
         task.setOnFailed(e -> {
@@ -130,33 +149,138 @@ public final class WalkthroughModel {
             @Override
             protected LoadedTables call() {
                 Progress p = new Progress(f -> updateProgress(f, 1), this::isCancelled);
+                SessionFile.TablesSource source = new SessionFile.TablesSource(file.toAbsolutePath().toString(),
+                        tokenTensor, positionTensor);
                 if (positionTensor != null) {
                     return new LoadedTables(TableFiles.tables(file, tokenTensor, positionTensor, p),
-                            file.getFileName() + " (" + tokenTensor + ", " + positionTensor + ")");
+                            file.getFileName() + " (" + tokenTensor + ", " + positionTensor + ")", source);
                 }
                 INDArray token = TableFiles.open(file, tokenTensor, null, p).vectors();
                 INDArray position = Embedding.create(new TorchGenerator(seed), "positional table", contextLength,
                         token.columns(), NormalKernel.AVX2);
                 return new LoadedTables(new Tables(token, position), file.getFileName()
-                        + (tokenTensor == null ? "" : " (" + tokenTensor + ")") + " with a seeded positional table");
+                        + (tokenTensor == null ? "" : " (" + tokenTensor + ")") + " with a seeded positional table",
+                        source);
             }
         };
         task.setOnSucceeded(e -> {
             if (running == task) {
                 running = null;
                 busy.set(false);
-                status.set("tables from " + task.getValue().source());
+                status.set("tables from " + task.getValue().description());
                 loaded.set(task.getValue());
+                if (restoring) {
+                    restoring = false;
+                    recompute();
+                }
             }
         });
         task.setOnFailed(e -> {
             if (running == task) {
                 running = null;
                 busy.set(false);
+                restoring = false;
+                pendingView = null;
                 fail(task.getException(), "could not load " + file.getFileName());
             }
         });
         start(task);
+    }
+
+    /**
+     * Reads a text file in the background, with progress; a file that is not UTF-8 text is refused with a message
+     * and the current text stays.
+     */
+    public void openTextFile(Path file) {
+        cancel();
+        error.set("");
+        Task<String> task = new Task<>() {
+            @Override
+            protected String call() {
+                return TextFiles.read(file, new Progress(f -> updateProgress(f, 1), this::isCancelled));
+            }
+        };
+        task.setOnSucceeded(e -> {
+            if (running == task) {
+                running = null;
+                busy.set(false);
+                textFile.set(file.toAbsolutePath());
+                text.set(task.getValue());
+                status.set("text from " + file);
+            }
+        });
+        task.setOnFailed(e -> {
+            if (running == task) {
+                running = null;
+                busy.set(false);
+                fail(task.getException(), "could not read " + file.getFileName());
+            }
+        });
+        start(task);
+    }
+
+    /** The text typed or pasted by the user (no file behind it). */
+    public void setTypedText(String t) {
+        textFile.set(null);
+        text.set(t);
+    }
+
+    /** Everything the user set up, to save. */
+    public SessionFile.Session session() {
+        Path file = textFile.get();
+        String t = text.get();
+        Selection sel = selection.get();
+        LoadedTables l = loaded.get();
+        return new SessionFile.Session(t, file == null ? null : file.toString(),
+                file == null ? null : SessionFile.sha256(t), settings.get(), l == null ? null : l.source(),
+                step.get().cliName(), sel.id(), sel.row(), sel.position());
+    }
+
+    /**
+     * Reopens a session: the text, the settings and the tables, then (once they are computed) the stage and the
+     * selection. A text file that changed since is reported, and the session's own copy of the text is used.
+     */
+    public void restore(SessionFile.Session s) {
+        Step target = java.util.Arrays.stream(Step.values()).filter(x -> x.cliName().equals(s.step())).findFirst()
+                .orElseThrow(() -> new TokenSpaceException("the session's stage '" + s.step() + "' is not a stage"));
+        cancel();
+        error.set("");
+        restoring = true;
+        pendingView = s;
+        String note = "";
+        if (s.textFile() != null) {
+            Path f = Path.of(s.textFile());
+            String now = java.nio.file.Files.isReadable(f) ? SessionFile.sha256(TextFiles.read(f)) : null;
+            note = s.textSha256().equals(now) ? "" : "; " + f + (now == null ? " is gone" : " has changed")
+                    + " since it was saved, so the session's copy of the text is used";
+        }
+        textFile.set(s.textFile() == null ? null : Path.of(s.textFile()));
+        text.set(s.text());
+        settings.set(s.settings());
+        step.set(target);
+        status.set("session reopened" + note);
+        if (s.tables() != null) {
+            loadTables(Path.of(s.tables().file()), s.tables().tokenTensor(), s.tables().positionTensor());
+        } else {
+            loaded.set(null);
+            restoring = false;
+            recompute();
+        }
+    }
+
+    private void applyPendingView(Walkthrough w) {
+        SessionFile.Session s = pendingView;
+        pendingView = null;
+        if (s == null) {
+            return;
+        }
+        int[][] inputs = w.result().batch().inputs();
+        if (s.selectedRow() >= 0 && s.selectedRow() < inputs.length && s.selectedPosition() >= 0
+                && s.selectedPosition() < inputs[0].length) {
+            selectInBatch(s.selectedRow(), s.selectedPosition());
+        } else if (s.selectedId() >= 0 && s.selectedId() < w.result().tables().vocabSize()) {
+            selectId(s.selectedId());
+        }
     }
 
     /** Back to the seeded tables. */

@@ -2,7 +2,10 @@ package org.tokenspace.io;
 
 import org.tokenspace.model.TokenSpaceException;
 
+import org.tokenspace.model.MemoryBudget;
+
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -14,15 +17,38 @@ import java.nio.file.Path;
 
 /** Reads text files as strict UTF-8, with a message naming the file and the problem. */
 public final class TextFiles {
+    private static final int CHUNK = 4 << 20;
     private TextFiles() {
     }
 
     public static String read(Path file) {
+        return read(file, Progress.NONE);
+    }
+
+    /** Reads in chunks of a few megabytes, reporting progress; a cancel stops it between chunks. */
+    public static String read(Path file, Progress progress) {
         try {
             if (Files.isDirectory(file)) {
                 throw new TokenSpaceException("cannot read " + file + ": it is a folder, not a text file");
             }
-            return decode(Files.readAllBytes(file), file);
+            long size = Files.size(file);
+            if (size > Integer.MAX_VALUE - 16) {
+                throw new TokenSpaceException("cannot read " + file + ": at " + MemoryBudget.human(size)
+                        + " it is larger than the 2 GB a text can hold");
+            }
+            byte[] bytes = new byte[(int) size];
+            try (InputStream in = Files.newInputStream(file)) {
+                int done = 0;
+                while (done < bytes.length) {
+                    int n = in.read(bytes, done, Math.min(CHUNK, bytes.length - done));
+                    if (n < 0) {
+                        throw new TokenSpaceException("cannot read " + file + ": it became shorter while being read");
+                    }
+                    done += n;
+                    progress.step(done, bytes.length);
+                }
+            }
+            return decode(bytes, file);
         } catch (NoSuchFileException e) {
             throw new TokenSpaceException("cannot read " + file + ": the file does not exist");
         } catch (AccessDeniedException e) {

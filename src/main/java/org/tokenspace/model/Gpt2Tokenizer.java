@@ -9,6 +9,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
 
 /**
  * GPT-2's byte-level BPE ({@code tiktoken.get_encoding("gpt2")}, jtokkit's {@code R50K_BASE}), with
@@ -24,6 +26,9 @@ public final class Gpt2Tokenizer {
         static final Gpt2Tokenizer INSTANCE = new Gpt2Tokenizer();
     }
 
+    /** Characters per chunk when a long text is tokenized with progress (about a second of work). */
+    public static final int CHUNK = 1 << 20;
+
     private final Encoding encoding;
     private final String[] pieces = new String[VOCAB_SIZE];
 
@@ -38,7 +43,43 @@ public final class Gpt2Tokenizer {
 
     /** Token ids of {@code text}; {@code <|endoftext|>} becomes id 50256. */
     public int[] encode(String text) {
+        return encode(text, CHUNK, f -> { }, () -> false);
+    }
+
+    /**
+     * The same ids, computed chunk by chunk so that a long text reports progress and can be cancelled (then
+     * {@link Pipeline.Cancelled} is thrown). Chunks end just before a space that follows a non-space and precedes a
+     * letter: GPT-2's pre-tokenizer always starts a new piece there ({@code " ?\p{L}+"}), so the ids equal those of the
+     * whole text.
+     */
+    public int[] encode(String text, int chunkChars, DoubleConsumer progress, BooleanSupplier cancelled) {
         IntArrayList out = new IntArrayList();
+        int from = 0;
+        while (from < text.length()) {
+            if (cancelled.getAsBoolean()) {
+                throw new Pipeline.Cancelled();
+            }
+            int to = chunkEnd(text, from, chunkChars);
+            encodeWithSpecial(text.substring(from, to), out);
+            from = to;
+            progress.accept((double) from / text.length());
+        }
+        return out.toArray();
+    }
+
+    /** Where a chunk from {@code from} ends (no boundary can fall inside {@code <|endoftext|>}: it has no space). */
+    static int chunkEnd(String text, int from, int chunkChars) {
+        int n = text.length();
+        for (int i = from + chunkChars; i < n - 1; i++) {
+            if (text.charAt(i) == ' ' && !Character.isWhitespace(text.charAt(i - 1))
+                    && Character.isLetter(text.codePointAt(i + 1))) {
+                return i;
+            }
+        }
+        return n;
+    }
+
+    private void encodeWithSpecial(String text, IntArrayList out) {
         int from = 0;
         while (true) {
             int at = text.indexOf(END_OF_TEXT_TEXT, from);
@@ -50,7 +91,7 @@ public final class Gpt2Tokenizer {
                 }
             }
             if (at < 0) {
-                return out.toArray();
+                return;
             }
             out.add(END_OF_TEXT);
             from = at + END_OF_TEXT_TEXT.length();

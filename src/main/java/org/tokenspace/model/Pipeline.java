@@ -5,6 +5,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
 
 /**
  * The one pipeline: text and settings to every intermediate the views show. It keeps the last tables and the last
@@ -34,13 +35,22 @@ public final class Pipeline {
      * @param given the tables, or null for the seeded tables of {@code settings}
      */
     public PipelineResult run(String text, Settings settings, Tables given, BooleanSupplier cancelled) {
+        return run(text, settings, given, f -> { }, cancelled);
+    }
+
+    /**
+     * Runs every step, reporting how far tokenizing a long text got ({@code progress} receives 0 to 1) and polling
+     * {@code cancelled} between chunks of it and between steps.
+     */
+    public PipelineResult run(String text, Settings settings, Tables given, DoubleConsumer progress,
+                              BooleanSupplier cancelled) {
         if (given != null) {
             settings = settings.withTables(Math.toIntExact(given.vocabSize()), Math.toIntExact(given.embeddingDim()),
                     Math.toIntExact(given.contextLength()));
         }
         settings.validate();
         // Tokenize the entire text
-        int[] ids = tokenize(text);
+        int[] ids = tokenize(text, progress, cancelled);
         check(cancelled);
         // Sliding windows of maxLength every stride; inputs and targets shifted by one
         SlidingWindows windows = new SlidingWindows(ids, settings.maxLength(), settings.stride());
@@ -86,10 +96,11 @@ public final class Pipeline {
         return tables;
     }
 
-    private int[] tokenize(String text) {
+    private int[] tokenize(String text, DoubleConsumer progress, BooleanSupplier cancelled) {
         Objects.requireNonNull(text, "text");
         if (!text.equals(lastText)) {
-            lastIds = text.stripLeading().startsWith(IDS_PREFIX) ? parseIds(text) : Gpt2Tokenizer.get().encode(text);
+            lastIds = text.stripLeading().startsWith(IDS_PREFIX) ? parseIds(text)
+                    : Gpt2Tokenizer.get().encode(text, Gpt2Tokenizer.CHUNK, progress, cancelled);
             lastText = text;
         }
         return lastIds;

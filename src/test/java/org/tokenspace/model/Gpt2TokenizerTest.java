@@ -43,4 +43,20 @@ class Gpt2TokenizerTest {
         TokenSpaceException e = assertThrows(TokenSpaceException.class, () -> bpe.tokenText(50257));
         assertEquals("token id 50257 is not a GPT-2 token: valid ids are 0 to 50256", e.getMessage());
     }
+
+    @Test
+    void chunkedEncodingGivesTheSameIdsAndCanBeCancelled() {
+        String verdict = TextFiles.read(Golden.verdict());
+        String text = verdict + "<|endoftext|> Hello  world,\n\n  indented 123 numbers' and 's contractions 😀 emoji "
+                + verdict;
+        int[] whole = bpe.encode(text, Integer.MAX_VALUE, f -> { }, () -> false);
+        java.util.List<Double> seen = new java.util.ArrayList<>();
+        for (int chunk : new int[] {1, 7, 100, 4096}) {
+            seen.clear();
+            assertArrayEquals(whole, bpe.encode(text, chunk, seen::add, () -> false), "chunks of " + chunk);
+        }
+        assertEquals(1.0, seen.get(seen.size() - 1));
+        assertTrue(seen.size() > 5);
+        assertThrows(Pipeline.Cancelled.class, () -> bpe.encode(text, 100, f -> { }, () -> true));
+    }
 }
