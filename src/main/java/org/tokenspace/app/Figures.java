@@ -87,10 +87,10 @@ public final class Figures {
             model.stepProperty().set(step);
             return null;
         });
-        return HeadlessFx.call(() -> HeadlessFx.render(node(view, model), width, height, scale));
+        return HeadlessFx.call(() -> HeadlessFx.render(node(view, model, width, height), width, height, scale));
     }
 
-    private static Parent node(View view, WalkthroughModel model) {
+    private static Parent node(View view, WalkthroughModel model, int width, int height) {
         Parent node = switch (view) {
             case TOKENIZE -> new TokenizeView(model);
             case LOOKUP -> new LookupView(model);
@@ -99,10 +99,11 @@ public final class Figures {
             case PROJECTION -> new ProjectionStepView(model);
             case WINDOW -> new MainView(model);
         };
+        new javafx.scene.Scene(node, width, height);
         if (!(node instanceof MainView)) {
             node.getStylesheets().add(MainView.class.getResource("tokenspace.css").toExternalForm());
             node.getStyleClass().add("main-view");
-            ((org.tokenspace.app.steps.StepView) node).refresh();
+            ((org.tokenspace.app.steps.StepView) node).refresh(); // a view draws once it is in a scene
         }
         return node;
     }

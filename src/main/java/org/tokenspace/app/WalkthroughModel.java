@@ -69,6 +69,8 @@ public final class WalkthroughModel {
     private float[] vocabulary;
 
     public WalkthroughModel() {
+        // tables are freed by the collector as they are replaced; ND4J's own periodic System.gc() would pause the UI
+        org.nd4j.linalg.factory.Nd4j.getMemoryManager().togglePeriodicGc(false);
         text.addListener((o, a, b) -> {
             if (!restoring) {
                 recompute();
@@ -317,7 +319,11 @@ public final class WalkthroughModel {
             axes = fitted;
             axesTable = table;
         }
-        return new Walkthrough(r, axes, vocabulary);
+        long rows = r.tokenEmbeddings().size(0) * r.tokenEmbeddings().size(1);
+        long dim = r.tokenEmbeddings().size(2);
+        return new Walkthrough(r, axes, vocabulary,
+                axes.transform(r.tokenEmbeddings().reshape('c', rows, dim)), // [B*T, D] -> [B*T, 3]
+                axes.transform(r.inputEmbeddings().reshape('c', rows, dim)));
     }
 
     private void keepSelectionValid(Walkthrough w) {

@@ -1,7 +1,6 @@
 package org.tokenspace.app.steps;
 
 import javafx.scene.paint.Color;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.tokenspace.app.Walkthrough;
 import org.tokenspace.app.WalkthroughModel;
 import org.tokenspace.view.PointCloudView;
@@ -80,10 +79,4 @@ final class CloudPanel {
         return Vec3.of(w.axes().transform(vector));
     }
 
-    /** A row of a {@code [B, T, D]} tensor in the fitted axes. */
-    static Vec3 project(Walkthrough w, INDArray btd, int b, int t) {
-        return project(w, btd.get(org.nd4j.linalg.indexing.NDArrayIndex.point(b),
-                org.nd4j.linalg.indexing.NDArrayIndex.point(t), org.nd4j.linalg.indexing.NDArrayIndex.all())
-                .toFloatVector());
-    }
 }

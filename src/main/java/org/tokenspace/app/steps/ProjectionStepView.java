@@ -1,7 +1,6 @@
 package org.tokenspace.app.steps;
 
 import javafx.scene.paint.Color;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.tokenspace.app.Selection;
 import org.tokenspace.app.Step;
 import org.tokenspace.app.Walkthrough;
@@ -36,13 +35,11 @@ public final class ProjectionStepView extends StepView {
         setDetail("Drag to orbit, scroll to zoom, right-drag to pan; hover a point for its token; click to select. "
                 + "The same id at different positions lands in different places.");
         cloud.show(w);
-        INDArray tokens = r.tokenEmbeddings();
-        INDArray inputs = r.inputEmbeddings();
         for (int b = 0; b < batch.batchSize(); b++) {
             for (int t = 0; t < batch.maxLength(); t++) {
                 boolean selected = s.row() == b && s.position() == t;
-                Vec3 tok = CloudPanel.project(w, tokens, b, t);
-                Vec3 in = CloudPanel.project(w, inputs, b, t);
+                Vec3 tok = Vec3.of(Walkthrough.at(w.tokenPoints(), batch.maxLength(), b, t));
+                Vec3 in = Vec3.of(Walkthrough.at(w.inputPoints(), batch.maxLength(), b, t));
                 String name = "'" + LookupView.label(batch.inputs()[b][t], r.tables().vocabSize()) + "'";
                 cloud.view.getSegments().add(new Segment(tok, in, selected ? Color.WHITE : Color.rgb(200, 200, 220,
                         0.55)));

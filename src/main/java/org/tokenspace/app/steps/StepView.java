@@ -54,8 +54,11 @@ public abstract class StepView extends VBox {
         detail.setText(text);
     }
 
-    /** Redraws from the model's current state. */
+    /** Redraws from the model's current state; a view that is not on screen waits until it is shown. */
     public final void refresh() {
+        if (getScene() == null) {
+            return;
+        }
         Walkthrough w = model.stateProperty().get();
         Selection s = model.selectionProperty().get();
         if (w != null && fits(w, s)) {

@@ -1,0 +1,80 @@
+package org.tokenspace.cli;
+
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.tokenspace.app.FrameMonitor;
+import org.tokenspace.app.MainView;
+import org.tokenspace.app.Step;
+import org.tokenspace.app.WalkthroughModel;
+import org.tokenspace.model.Settings;
+import org.tokenspace.view.HeadlessFx;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * The window under a full recompute: the seed changes (a new 50257 x 256 table, a new PCA fit) while the FX thread's
+ * frame gaps are recorded. The longest gap is the longest the UI was frozen.
+ */
+@Command(name = "ui", description = "Longest FX-thread frame while the full default recomputes (headless window).")
+final class BenchUiCommand implements Callable<Integer> {
+    @Option(names = "--recomputes", description = "how many seeds to go through (default 10)")
+    int recomputes = 10;
+
+    @Option(names = "--step", description = "the stage on screen: projection (default) redraws the most")
+    String step = "projection";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        HeadlessFx.start();
+        WalkthroughModel model = HeadlessFx.call(WalkthroughModel::new);
+        FrameMonitor monitor = HeadlessFx.call(() -> {
+            Stage stage = new Stage();
+            stage.setScene(new Scene(new MainView(model), 1440, 900));
+            stage.show();
+            model.stepProperty().set(Step.valueOf(step.toUpperCase(Locale.ROOT)));
+            model.recompute();
+            return new FrameMonitor();
+        });
+        model.awaitIdle();
+        HeadlessFx.call(() -> { // one change first, so the numbers are for code the JIT has compiled
+            model.settingsProperty().set(Settings.DEFAULTS.withSeed(122));
+            return null;
+        });
+        Thread.sleep(50);
+        model.awaitIdle();
+        HeadlessFx.call(() -> {
+            monitor.start();
+            return null;
+        });
+        long t0 = System.nanoTime();
+        for (int i = 1; i <= recomputes; i++) {
+            long seed = 123 + i;
+            HeadlessFx.call(() -> {
+                model.settingsProperty().set(Settings.DEFAULTS.withSeed(seed));
+                return null;
+            });
+            Thread.sleep(50);
+            model.awaitIdle();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double[] gaps = HeadlessFx.call(() -> {
+            monitor.stop();
+            return monitor.gapsMillis();
+        });
+        double p50 = gaps[gaps.length / 2];
+        double p99 = gaps[(int) Math.min(gaps.length - 1, Math.round(gaps.length * 0.99))];
+        spec.commandLine().getOut().printf(Locale.ROOT, "%d recomputes of the 50257 x 256 default in %.1f s (%.0f ms "
+                        + "each); %d frames on the FX thread: median gap %.1f ms, 99th percentile %.1f ms, longest "
+                        + "%.1f ms%n", recomputes, seconds, seconds * 1000 / recomputes, gaps.length, p50, p99,
+                gaps[gaps.length - 1]);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}
