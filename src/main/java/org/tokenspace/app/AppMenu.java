@@ -48,6 +48,7 @@ final class AppMenu extends MenuButton {
                 item("Export token table…", () -> exportData("token-table")),
                 item("Export positional table…", () -> exportData("position-table")),
                 item("Export this batch…", () -> exportData("batch")),
+                item("Export the projected token table…", () -> exportData("projection")),
                 new SeparatorMenuItem(),
                 item("Save session…", this::saveSession),
                 item("Open session…", this::openSession),
@@ -153,6 +154,8 @@ final class AppMenu extends MenuButton {
         List<Path> written = switch (what) {
             case "token-table" -> Exports.tokenTable(r.tables().tokenTable(), f, dir.toPath());
             case "position-table" -> Exports.positionTable(r.tables().positionTable(), f, dir.toPath());
+            case "projection" -> Exports.projection(org.nd4j.linalg.factory.Nd4j.create(w.vocabulary(),
+                    new long[] {w.vocabulary().length / 3, 3}, 'c'), f, dir.toPath()); // [V, 3]
             default -> Exports.batch(r, f, dir.toPath());
         };
         model.reportStatus("wrote " + written.size() + " file(s) into " + dir);

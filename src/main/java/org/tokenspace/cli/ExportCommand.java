@@ -1,6 +1,9 @@
 package org.tokenspace.cli;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.tokenspace.io.Exports;
+import org.tokenspace.projection.Pca;
+import org.tokenspace.projection.PcaAxes;
 import org.tokenspace.model.Pipeline;
 import org.tokenspace.model.PipelineResult;
 import org.tokenspace.model.Settings;
@@ -22,6 +25,8 @@ import java.util.concurrent.Callable;
             "",
             "--what token-table      token_table      [vocabSize, embeddingDim]",
             "--what position-table   position_table   [contextLength, embeddingDim]",
+            "--what projection       projection       [vocabSize, 3]  the token table in its first 3",
+            "                        principal components (the axes the app shows)",
             "--what batch            inputs, targets  [B, T] int64 ids (needs --file)",
             "                        token_embeddings [B, T, D]  tokenTable[inputs]",
             "                        position_embeddings [T, D]  positionTable[0:T]",
@@ -36,10 +41,10 @@ import java.util.concurrent.Callable;
             "                        projector.tensorflow.org; tabs and line breaks in tokens are escaped",
             ""})
 final class ExportCommand implements Callable<Integer> {
-    enum What { TOKEN_TABLE, POSITION_TABLE, BATCH }
+    enum What { TOKEN_TABLE, POSITION_TABLE, BATCH, PROJECTION }
 
     @Option(names = "--what", required = true, converter = WhatConverter.class, paramLabel = "WHAT",
-            description = "token-table, position-table or batch")
+            description = "token-table, position-table, projection or batch")
     What what;
 
     @Option(names = "--format", required = true, converter = FormatConverter.class, paramLabel = "FORMAT",
@@ -70,6 +75,11 @@ final class ExportCommand implements Callable<Integer> {
             case TOKEN_TABLE -> Exports.tokenTable(tablesOf(pipeline, settings, given).tokenTable(), format, out);
             case POSITION_TABLE -> Exports.positionTable(tablesOf(pipeline, settings, given).positionTable(),
                     format, out);
+            case PROJECTION -> {
+                INDArray table = tablesOf(pipeline, settings, given).tokenTable();
+                PcaAxes axes = Pca.fit(table, 3);
+                yield Exports.projection(axes.transformArray(table), format, out); // [V, 3]
+            }
             case BATCH -> {
                 PipelineResult r = pipeline.run(TextInput.read(file, System.in), settings, given, () -> false);
                 yield Exports.batch(r, format, out);
@@ -92,7 +102,7 @@ final class ExportCommand implements Callable<Integer> {
                 return What.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException("unknown --what '" + value
-                        + "': use token-table, position-table or batch");
+                        + "': use token-table, position-table, projection or batch");
             }
         }
     }

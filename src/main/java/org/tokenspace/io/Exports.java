@@ -58,6 +58,12 @@ public final class Exports {
                 r -> List.of(tokenText(r), Integer.toString(r)), format, dir);
     }
 
+    /** The token table's coordinates in fitted PCA axes, {@code [V, k]}, labeled like the token table. */
+    public static List<Path> projection(INDArray coordinates, Format format, Path dir) {
+        return table("projection", coordinates, List.of("id", "token"), r -> List.of(Integer.toString(r),
+                tokenText(r)), r -> List.of(tokenText(r), Integer.toString(r)), format, dir);
+    }
+
     /** The positional table {@code [C, D]}; a row's projector label is {@code pos N}. */
     public static List<Path> positionTable(INDArray table, Format format, Path dir) {
         return table("position_table", table, List.of("position"), r -> List.of(Integer.toString(r)),

@@ -94,6 +94,15 @@ class ExportCommandTest {
     }
 
     @Test
+    void projectionIsTheTokenTableInItsFittedAxes() {
+        INDArray expectedCoordinates = org.tokenspace.projection.Pca.fit(expected.tables().tokenTable(), 3)
+                .transformArray(expected.tables().tokenTable()); // [V, 3]
+        INDArray written = Npy.read(export("projection", "npy").resolve("projection.npy"));
+        assertArrayEquals(new long[] {expected.tables().vocabSize(), 3}, written.shape());
+        same(expectedCoordinates, written);
+    }
+
+    @Test
     void safetensorsBatch() {
         Path f = export("batch", "safetensors").resolve("batch.safetensors");
         same(expected.tokenEmbeddings(), Safetensors.read(f, "token_embeddings"));
