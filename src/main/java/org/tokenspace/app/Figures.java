@@ -99,12 +99,11 @@ public final class Figures {
             case PROJECTION -> new ProjectionStepView(model);
             case WINDOW -> new MainView(model);
         };
-        new javafx.scene.Scene(node, width, height);
         if (!(node instanceof MainView)) {
             node.getStylesheets().add(MainView.class.getResource("tokenspace.css").toExternalForm());
             node.getStyleClass().add("main-view");
-            ((org.tokenspace.app.steps.StepView) node).refresh(); // a view draws once it is in a scene
         }
+        new javafx.scene.Scene(node, width, height); // a view draws once it is in a scene
         return node;
     }
 

@@ -63,9 +63,7 @@ public final class MainView extends BorderPane {
         if (s == Step.BATCH && batch.rowsShownProperty().get() == Integer.MAX_VALUE) {
             batch.rowsShownProperty().set(Integer.MAX_VALUE);
         }
-        StepView v = views.get(s);
-        stage.getChildren().setAll(v);
-        v.refresh();
+        stage.getChildren().setAll(views.get(s)); // entering the scene redraws it
     }
 
     /** Next: within the batch stage, first stacks the windows one by one; then the next stage. */

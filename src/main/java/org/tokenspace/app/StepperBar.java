@@ -39,7 +39,7 @@ final class StepperBar extends HBox {
             getChildren().add(b);
         }
         model.stepProperty().addListener((o, a, s) -> group.getToggles().forEach(t -> t.setSelected(t.getUserData() == s)));
-        group.getToggles().get(0).setSelected(true);
+        group.getToggles().get(model.stepProperty().get().ordinal()).setSelected(true);
         Button back = new Button("◀");
         back.setId("step-back");
         back.setOnAction(e -> previous.run());

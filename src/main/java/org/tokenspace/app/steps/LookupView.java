@@ -36,6 +36,7 @@ public final class LookupView extends StepView {
         vector.setId("lookup-vector");
         vector.getStyleClass().add("vector-text");
         vector.setWrapText(true);
+        vector.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         idField.setId("lookup-id");
         idField.setPrefColumnCount(7);
         idField.setPromptText("token id");
@@ -47,8 +48,8 @@ public final class LookupView extends StepView {
         HBox idRow = new HBox(8, idLabel, idField, idError);
         idRow.setAlignment(Pos.CENTER_LEFT);
         heatmap.setId("token-heatmap");
-        heatmap.setPrefWidth(640);
-        heatmap.setMinWidth(520);
+        heatmap.setPrefWidth(560);
+        heatmap.setMinWidth(460);
         heatmap.selectedRowProperty().addListener((o, a, b) -> {
             if (!updating && b.intValue() >= 0) {
                 model.selectId(b.intValue());
@@ -57,11 +58,11 @@ public final class LookupView extends StepView {
         bars.setId("lookup-bars");
         cloud = new CloudPanel(model, "lookup-cloud");
         cloud.view.setPrefSize(420, 300);
-        cloud.view.setMinWidth(360);
-        HBox.setHgrow(bars, Priority.ALWAYS);
-        HBox plots = new HBox(10, bars, cloud.view);
-        VBox right = new VBox(10, idRow, oneHot, plots, vector);
-        VBox.setVgrow(plots, Priority.ALWAYS);
+        cloud.view.setMinHeight(220);
+        bars.setMinHeight(150);
+        bars.setPrefHeight(180);
+        VBox right = new VBox(8, idRow, oneHot, bars, vector, cloud.view);
+        VBox.setVgrow(cloud.view, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
         HBox body = new HBox(16, heatmap, right);
         content(body);

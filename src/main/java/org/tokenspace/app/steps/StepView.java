@@ -38,6 +38,7 @@ public abstract class StepView extends VBox {
         getChildren().addAll(title, caption, detail);
         model.stateProperty().addListener((o, a, b) -> refresh());
         model.selectionProperty().addListener((o, a, b) -> refresh());
+        sceneProperty().addListener((o, a, b) -> refresh()); // shown: draw what changed while away
     }
 
     /** Adds the stage's content below the caption; the last node added grows. */
