@@ -1,16 +1,11 @@
 package org.tokenspace.app;
 
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.tokenspace.model.PipelineResult;
 import org.tokenspace.model.Settings;
@@ -22,25 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 /** Every bad input through the window: a message that names it, and the last good state kept as it was. */
-@ExtendWith(ApplicationExtension.class)
-class BadInputUiTest {
+class BadInputUiTest extends WindowTest {
     @TempDir
     Path dir;
-    private WalkthroughModel model;
-
-    @Start
-    void start(Stage stage) {
-        model = new WalkthroughModel();
-        stage.setScene(new Scene(new MainView(model), 1440, 900));
-        stage.show();
-        model.recompute();
-    }
-
-    private void settle() throws InterruptedException {
-        WaitForAsyncUtils.waitForFxEvents();
-        model.awaitIdle();
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     private String label(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Label.class).getText();

@@ -1,15 +1,10 @@
 package org.tokenspace.app;
 
-import javafx.scene.Scene;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.tokenspace.app.widgets.BarPlot;
 import org.tokenspace.io.Safetensors;
@@ -25,25 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Tables loaded from a file replace the seeded ones in every stage; a broken file leaves the last good state. */
-@ExtendWith(ApplicationExtension.class)
-class LoadedTablesTest {
+class LoadedTablesTest extends WindowTest {
     @TempDir
     Path dir;
-    private WalkthroughModel model;
-
-    @Start
-    void start(Stage stage) {
-        model = new WalkthroughModel();
-        stage.setScene(new Scene(new MainView(model), 1440, 900));
-        stage.show();
-        model.recompute();
-    }
-
-    private void settle() throws InterruptedException {
-        WaitForAsyncUtils.waitForFxEvents();
-        model.awaitIdle();
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     @Test
     void aCheckpointsTablesAreSteppedThroughLookupAndPosition(FxRobot robot) throws Exception {

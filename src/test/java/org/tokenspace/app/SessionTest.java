@@ -1,16 +1,11 @@
 package org.tokenspace.app;
 
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.tokenspace.io.FileFormatException;
 import org.tokenspace.io.SessionFile;
@@ -25,27 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A saved session reopens the same picture; sessions of another format or version are refused. */
-@ExtendWith(ApplicationExtension.class)
-class SessionTest {
+class SessionTest extends WindowTest {
     @TempDir
     Path dir;
-    private WalkthroughModel model;
-    private MainView view;
-
-    @Start
-    void start(Stage stage) {
-        model = new WalkthroughModel();
-        view = new MainView(model);
-        stage.setScene(new Scene(view, 1440, 900));
-        stage.show();
-        model.recompute();
-    }
-
-    private void settle() throws InterruptedException {
-        WaitForAsyncUtils.waitForFxEvents();
-        model.awaitIdle();
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     private int[] pixels(FxRobot robot) {
         Node stage = view.view(model.stepProperty().get());

@@ -1,17 +1,12 @@
 package org.tokenspace.app;
 
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.tokenspace.app.widgets.BarPlot;
 import org.tokenspace.model.Batch;
@@ -24,28 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The walkthrough driven as a person drives it: clicks, typing and keys; what it shows equals the model's values. */
-@ExtendWith(ApplicationExtension.class)
-class WalkthroughTest {
-    private WalkthroughModel model;
-
-    @Start
-    void start(Stage stage) {
-        model = new WalkthroughModel();
-        stage.setScene(new Scene(new MainView(model), 1440, 900));
-        stage.show();
-        model.recompute();
-    }
+class WalkthroughTest extends WindowTest {
 
     @BeforeEach
     void computed() throws Exception {
-        model.awaitIdle();
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private void settle() throws InterruptedException {
-        WaitForAsyncUtils.waitForFxEvents();
-        model.awaitIdle();
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
     }
 
     private String text(FxRobot robot, String query) {

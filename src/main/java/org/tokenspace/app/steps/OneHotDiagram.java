@@ -1,9 +1,8 @@
 package org.tokenspace.app.steps;
 
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
+import org.tokenspace.app.widgets.CanvasRegion;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -13,14 +12,12 @@ import javafx.scene.text.TextAlignment;
  * Lookup as a matrix product: {@code onehot(id) [1, V] x W [V, D] = W[id] [1, D]}. The one-hot row is drawn with
  * its single 1 at the id's place; the table with the selected row marked; the result as that row.
  */
-final class OneHotDiagram extends Region {
-    private final Canvas canvas = new Canvas();
+final class OneHotDiagram extends CanvasRegion {
     private int id;
     private long rows = 1;
     private long dim = 1;
 
     OneHotDiagram() {
-        getChildren().add(canvas);
         setMinHeight(150);
         setPrefHeight(170);
     }
@@ -29,24 +26,16 @@ final class OneHotDiagram extends Region {
         id = tokenId;
         rows = vocabSize;
         dim = embeddingDim;
-        draw();
+        redraw();
     }
 
     @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
+    protected double minDrawWidth() {
+        return 200;
     }
 
-    private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        g.clearRect(0, 0, w, h);
-        if (w < 200) {
-            return;
-        }
+    @Override
+    protected void draw(GraphicsContext g, double w, double h) {
         Color ink = Color.rgb(30, 30, 36);
         Color mark = Color.rgb(214, 96, 0);
         double unit = (w - 120) / 5.2;

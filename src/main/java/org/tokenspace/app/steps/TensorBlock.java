@@ -1,9 +1,8 @@
 package org.tokenspace.app.steps;
 
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
+import org.tokenspace.app.widgets.CanvasRegion;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -13,8 +12,7 @@ import javafx.scene.text.TextAlignment;
  * A {@code (B, T, D)} tensor drawn as an oblique block: samples go down, positions go across, dimensions go back.
  * The chosen slice is filled.
  */
-final class TensorBlock extends Region {
-    private final Canvas canvas = new Canvas();
+final class TensorBlock extends CanvasRegion {
     private int batch = 1;
     private int time = 1;
     private int dim = 1;
@@ -24,7 +22,6 @@ final class TensorBlock extends Region {
     private int d;
 
     TensorBlock() {
-        getChildren().add(canvas);
         setMinHeight(190);
         setPrefHeight(210);
     }
@@ -37,24 +34,16 @@ final class TensorBlock extends Region {
         b = sample;
         t = position;
         d = k;
-        draw();
+        redraw();
     }
 
     @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
+    protected double minDrawWidth() {
+        return 100;
     }
 
-    private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        g.clearRect(0, 0, w, h);
-        if (w < 100) {
-            return;
-        }
+    @Override
+    protected void draw(GraphicsContext g, double w, double h) {
         double depth = Math.min(110, w * 0.2);
         double dx = depth * 0.8;
         double dy = -depth * 0.5;

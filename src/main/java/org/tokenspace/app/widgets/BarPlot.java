@@ -1,10 +1,8 @@
 package org.tokenspace.app.widgets;
 
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -15,11 +13,10 @@ import javafx.util.Duration;
  * A vector as bars around a zero line, with a title. Up to 16 values are written on their bars (4 decimals); every
  * bar shows its exact value on hover. Plots that share {@link #setLimit} have the same scale.
  */
-public final class BarPlot extends Region {
+public final class BarPlot extends CanvasRegion {
     private static final double PAD = 12;
     private static final double TITLE = 26;
 
-    private final Canvas canvas = new Canvas();
     private final Tooltip tip = new Tooltip();
     private float[] values = new float[0];
     private String title = "";
@@ -27,7 +24,6 @@ public final class BarPlot extends Region {
     private double limit = 1;
 
     public BarPlot() {
-        getChildren().add(canvas);
         getStyleClass().add("bar-plot");
         tip.setShowDelay(Duration.millis(80));
         Tooltip.install(canvas, tip);
@@ -43,13 +39,13 @@ public final class BarPlot extends Region {
         title = plotTitle;
         values = v.clone();
         color = barColor;
-        draw();
+        redraw();
     }
 
     /** The largest magnitude the axis shows. */
     public void setLimit(double l) {
         limit = l > 0 ? l : 1;
-        draw();
+        redraw();
     }
 
     public static double limitOf(float[]... vectors) {
@@ -77,20 +73,7 @@ public final class BarPlot extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
-    }
-
-    private void draw() {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, w, h);
-        if (w <= 0 || h <= 0) {
-            return;
-        }
+    protected void draw(GraphicsContext g, double w, double h) {
         g.setFill(Color.rgb(40, 40, 48));
         g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 15));
         g.setTextAlign(TextAlignment.LEFT);
