@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** The whole pipeline on a text: one batch's token, positional and input embeddings as .npy. */
-@Command(name = "embed", description = {"Write one batch's token, positional and input embeddings as .npy.",
+@Command(name = "embed", mixinStandardHelpOptions = true, description = {"Write one batch's token, positional and input embeddings as .npy.",
         "With --tables the tables come from a safetensors file (e.g. GPT-2's wte.weight and wpe.weight)."})
 final class EmbedCommand implements Callable<Integer> {
     @Option(names = "--file", required = true, description = "UTF-8 text file")

@@ -19,26 +19,32 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** Tables and batches out, for numpy, spreadsheets and the TensorFlow Embedding Projector. */
-@Command(name = "export", sortOptions = false,
+@Command(name = "export", sortOptions = false, mixinStandardHelpOptions = true,
         description = {
-            "Write the token table, the positional table or one batch into a folder, one file per tensor.",
+            "Write the token table, the positional table or one batch into a folder,",
+            "one file per tensor, each written whole or not at all.",
             "",
-            "--what token-table      token_table      [vocabSize, embeddingDim]",
-            "--what position-table   position_table   [contextLength, embeddingDim]",
-            "--what projection       projection       [vocabSize, 3]  the token table in its first 3",
-            "                        principal components (the axes the app shows)",
-            "--what batch            inputs, targets  [B, T] int64 ids (needs --file)",
-            "                        token_embeddings [B, T, D]  tokenTable[inputs]",
-            "                        position_embeddings [T, D]  positionTable[0:T]",
-            "                        input_embeddings [B, T, D]  token_embeddings + position_embeddings",
-            "",
-            "--format npy            NAME.npy per tensor (float32; ids int64), np.load reads them",
-            "--format safetensors    one token_table/position_table/batch.safetensors holding the tensors",
-            "--format csv            NAME.csv with a header: id,token,d0.. (token table), position,d0..,",
-            "                        b,t,id,token,d0.. (one row per batch position, b then t), t0.. (ids)",
-            "--format projector-tsv  NAME.tsv (vectors, no header) + NAME_metadata.tsv (header token<TAB>id;",
-            "                        for a batch also b, t, target_token, target_id): load both in",
-            "                        projector.tensorflow.org; tabs and line breaks in tokens are escaped",
+            "--what            tensors (NAME)       shape",
+            "  token-table     token_table          [vocabSize, D]",
+            "  position-table  position_table       [contextLength, D]",
+            "  projection      projection           [vocabSize, 3] the token table in",
+            "                  its first 3 principal components (the app's axes)",
+            "  batch           inputs, targets      [B, T] int64 token ids",
+            "                  token_embeddings     [B, T, D] tokenTable[inputs]",
+            "                  position_embeddings  [T, D]    positionTable[0:T]",
+            "                  input_embeddings     [B, T, D] token + position",
+            "--format",
+            "  npy             NAME.npy each (float32, ids int64); np.load reads them",
+            "  safetensors     token_table, position_table or batch.safetensors",
+            "                  holding the tensors under their NAMEs",
+            "  csv             NAME.csv with a header row: id,token,d0.. (token",
+            "                  table); position,d0..; b,t,id,token,d0.. (a batch,",
+            "                  one row per position, b then t); t0.. (ids)",
+            "  projector-tsv   NAME.tsv (vectors, no header) and NAME_metadata.tsv",
+            "                  (header token<TAB>id, for a batch also b, t,",
+            "                  target_token, target_id): load both in",
+            "                  projector.tensorflow.org; tabs, line breaks and",
+            "                  backslashes in tokens are written \\t, \\n, \\\\",
             ""})
 final class ExportCommand implements Callable<Integer> {
     enum What { TOKEN_TABLE, POSITION_TABLE, BATCH, PROJECTION }
@@ -54,7 +60,7 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FOLDER", description = "folder for the files")
     Path out;
 
-    @Option(names = "--file", description = "UTF-8 text file for --what batch (default: standard input)")
+    @Option(names = "--file", paramLabel = "FILE", description = "UTF-8 text file for --what batch (default: standard input)")
     Path file;
 
     @Mixin

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** What a tensor file holds, from its header alone: nothing is loaded. */
-@Command(name = "inspect", description = {"List the tensors of a .npy or .safetensors file, one per line:",
+@Command(name = "inspect", mixinStandardHelpOptions = true, description = {"List the tensors of a .npy or .safetensors file, one per line:",
         "name, dtype, shape, data size in bytes (tab-separated)."})
 final class InspectCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = ".npy or .safetensors file")

@@ -148,6 +148,9 @@ public final class Npy {
             if (h.shape.length != 2) {
                 throw new FileFormatException(file, "ids need a 2-D shape, not " + Arrays.toString(h.shape));
             }
+            if (h.dataBytes == 0) {
+                throw new FileFormatException(file, "the id matrix " + Arrays.toString(h.shape) + " is empty");
+            }
             if (h.dataBytes > Integer.MAX_VALUE) {
                 throw new FileFormatException(file, "the id matrix is too large to read (" + h.dataBytes
                         + " bytes)");

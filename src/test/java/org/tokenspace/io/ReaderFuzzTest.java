@@ -17,8 +17,9 @@ import java.util.stream.Stream;
  *
  * <p>A plain {@code mvn test} replays the committed inputs under
  * {@code src/test/resources/org/tokenspace/io/ReaderFuzzTestInputs/METHOD/}. To fuzz one reader for a few minutes:
- * {@code JAZZER_FUZZ=1 mvn test -Dtest=ReaderFuzzTest#npy -Djazzer.max_duration=3m}; new findings are saved as
- * inputs there.
+ * {@code JAZZER_FUZZ=1 mvn test -Dtest=ReaderFuzzTest#npy -Djazzer.hooks=true -Djazzer.max_duration=3m} (the
+ * pom turns Jazzer's hooks off for plain test runs, where they only cost time); findings are saved as inputs there,
+ * the growing corpus under {@code .cifuzz-corpus/}.
  */
 class ReaderFuzzTest {
     private static Path dir;
