@@ -39,6 +39,9 @@ final class BenchRenderCommand implements Callable<Integer> {
     @Option(names = "--height", description = "image height in pixels (default 800)")
     int height = 800;
 
+    @Option(names = "--threads", description = "drawing threads (default: every core, at most 8)")
+    int threads = Runtime.getRuntime().availableProcessors();
+
     @Option(names = "--mode", description = "perspective (default), orthographic or flat_2d",
             converter = ModeConverter.class)
     ViewMode mode = ViewMode.PERSPECTIVE;
@@ -65,7 +68,7 @@ final class BenchRenderCommand implements Callable<Integer> {
             xyz = synthetic(points);
             source = "synthetic Gaussian table";
         }
-        PointRaster raster = new PointRaster();
+        PointRaster raster = new PointRaster(threads);
         raster.setPoints(xyz, points);
         raster.resize(width, height);
         Camera camera = new Camera();
@@ -84,7 +87,7 @@ final class BenchRenderCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - t0) / 1e9;
         out.printf(Locale.ROOT, "render: %d points (%s), %d frames at %dx%d %s, %d threads: %.1f fps (%.2f ms a frame)%n",
                 points, source, frames, width, height, mode.name().toLowerCase(Locale.ROOT),
-                Runtime.getRuntime().availableProcessors(), frames / seconds, 1000 * seconds / frames);
+                raster.threads(), frames / seconds, 1000 * seconds / frames);
         out.flush();
         return 0;
     }

@@ -101,9 +101,13 @@ public final class PcaAxes {
         return out;
     }
 
-    /** Rows {@code [M, D]} (or one vector {@code [D]}) into the axes: row-major {@code [M, k]}. */
+    /**
+     * Rows {@code [M, D]} (or one vector {@code [D]}, or a batch {@code [B, T, D]} as its {@code B * T} vectors) into
+     * the axes: row-major {@code [M, k]}.
+     */
     public float[] transform(INDArray rows) {
-        INDArray x = rows.rank() == 1 ? rows.reshape(1, rows.length()) : rows;
+        INDArray x = rows.rank() == 1 ? rows.reshape(1, rows.length())
+                : rows.rank() > 2 ? rows.dup('c').reshape('c', rows.length() / dim(), dim()) : rows;
         if (x.rank() != 2) {
             throw new TokenSpaceException("transform needs [M, D] rows, got shape "
                     + java.util.Arrays.toString(rows.shape()));
