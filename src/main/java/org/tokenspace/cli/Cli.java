@@ -24,7 +24,8 @@ public final class Cli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is needed: init, tokenize, batches or embed (or no arguments at all for the app)");
+                "a command is needed: init, tokenize, batches, embed, project, cloud or bench"
+                + " (or no arguments at all for the app)");
     }
 
     /** Runs the command line and returns the exit code. */
