@@ -98,6 +98,25 @@ class PointCloudViewTest {
     }
 
     @Test
+    void dragOrbitsScrollZoomsAndTheButtonsSwitchTheProjection(FxRobot robot) {
+        double yaw = view.getCamera().yaw();
+        Point2D center = view.localToScreen(view.getWidth() / 2, view.getHeight() / 2);
+        robot.drag(center, javafx.scene.input.MouseButton.PRIMARY).moveBy(80, 0).release(
+                javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.getCamera().yaw() > yaw + 0.3, "orbited by the drag");
+        assertEquals(-1, view.getSelectedIndex(), "a drag is no click");
+        double zoom = view.getCamera().zoom();
+        robot.moveTo(center).scroll(3, javafx.geometry.VerticalDirection.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.getCamera().zoom() != zoom, "scrolled");
+        robot.clickOn("#mode-flat_2d");
+        assertEquals(ViewMode.FLAT_2D, view.getMode());
+        robot.clickOn("#mode-orthographic");
+        assertEquals(ViewMode.ORTHOGRAPHIC, view.getMode());
+    }
+
+    @Test
     void snapshotShowsTheRasterizedPoints(FxRobot robot) {
         robot.interact(view::renderNow);
         AtomicReference<WritableImage> node = new AtomicReference<>();
