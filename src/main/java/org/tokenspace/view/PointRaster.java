@@ -1,9 +1,6 @@
 package org.tokenspace.view;
 
 import java.util.Arrays;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The rasterizing core of the point view, free of JavaFX: projects every point with a {@link Camera.Frame} and splats
@@ -14,18 +11,15 @@ import java.util.concurrent.Future;
  * larger and bright, on top. After {@link #render} every pixel knows which point it shows ({@link #pick}).
  */
 public final class PointRaster {
-    private static final int THREADS = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+    private static final int THREADS = Workers.MAX;
     /** An empty pixel's key: larger than any depth's. */
     private static final long EMPTY = Long.MAX_VALUE;
-    private static final ExecutorService POOL = Executors.newFixedThreadPool(Math.max(1, THREADS - 1), r -> {
-        Thread t = new Thread(r, "point-raster");
-        t.setDaemon(true);
-        return t;
-    });
 
     private final Palette palette = new Palette();
     private float[] xyz = new float[0];    // [n, 3] row-major, as given
-    private float[] sorted = new float[0]; // [n, 3] in Morton order
+    private float[] xs = new float[0];     // [n] in Morton order
+    private float[] ys = new float[0];
+    private float[] zs = new float[0];
     private int[] order = new int[0];      // Morton position -> point index
     private int[] positionOf = new int[0]; // point index -> Morton position
     private int count;
@@ -72,52 +66,26 @@ public final class PointRaster {
         this.pointSize = count > 200_000 ? 1 : 2;
         double[] stats = Spread.of(xyz, count);
         this.extent = stats[6];
-        this.order = mortonOrder(xyz, count, stats);
+        this.order = MortonOrder.of(xyz, count, stats);
         this.positionOf = new int[count];
-        this.sorted = new float[3 * count];
+        this.xs = new float[count];
+        this.ys = new float[count];
+        this.zs = new float[count];
         this.classes = new byte[count];
         double sz = stats[5];
         double mz = stats[2];
         for (int p = 0; p < count; p++) {
             int i = order[p];
             positionOf[i] = p;
-            System.arraycopy(xyz, 3 * i, sorted, 3 * p, 3);
+            xs[p] = xyz[3 * i];
+            ys[p] = xyz[3 * i + 1];
+            zs[p] = xyz[3 * i + 2];
             // ±2 standard deviations of the third coordinate span the hue ramp
             double t = sz > 0 ? (xyz[3 * i + 2] - mz) / (4 * sz) + 0.5 : 0.5;
             classes[p] = (byte) Math.max(0, Math.min(Palette.CLASSES - 1, (int) (t * Palette.CLASSES)));
         }
         this.highlighted = new int[0];
         this.selected = -1;
-    }
-
-    /** Point indices sorted by the Morton code of their position (10 bits an axis over mean ± extent). */
-    private static int[] mortonOrder(float[] xyz, int count, double[] stats) {
-        long[] keyed = new long[count];
-        double scale = 1023 / (2 * stats[6]);
-        for (int i = 0; i < count; i++) {
-            long code = 0;
-            for (int c = 0; c < 3; c++) {
-                long q = Math.max(0, Math.min(1023, Math.round((xyz[3 * i + c] - stats[c] + stats[6]) * scale)));
-                code |= spread(q) << c;
-            }
-            keyed[i] = (code << 32) | i;
-        }
-        Arrays.parallelSort(keyed);
-        int[] order = new int[count];
-        for (int p = 0; p < count; p++) {
-            order[p] = (int) keyed[p];
-        }
-        return order;
-    }
-
-    /** The 10 low bits of {@code v} spread to every third bit. */
-    private static long spread(long v) {
-        long x = v & 0x3ff;
-        x = (x | (x << 16)) & 0x030000FFL;
-        x = (x | (x << 8)) & 0x0300F00FL;
-        x = (x | (x << 4)) & 0x030C30C3L;
-        x = (x | (x << 2)) & 0x09249249L;
-        return x;
     }
 
     public int count() {
@@ -172,13 +140,13 @@ public final class PointRaster {
                     + " raster");
         }
         int parts = count < 20_000 ? 1 : threads;
-        parallel(parts, t -> {
+        Workers.run(parts, t -> {
             Arrays.fill(keys[t], EMPTY);
             splat(f, t, (int) ((long) count * t / parts), (int) ((long) count * (t + 1) / parts));
         });
         Arrays.fill(argb, Palette.BACKGROUND);
         Grid.draw(argb, f, extent);
-        parallel(threads, t -> shade(f, parts, height * t / threads, height * (t + 1) / threads));
+        Workers.run(threads, t -> shade(f, parts, height * t / threads, height * (t + 1) / threads));
         for (int i : highlighted) {
             overdraw(f, i, pointSize + 2, Palette.HIGHLIGHT);
         }
@@ -187,70 +155,98 @@ public final class PointRaster {
         }
     }
 
-    /** Splats points at Morton positions {@code [from, to)} into worker {@code t}'s key buffer. */
+    /** Points projected a chunk at a time: straight-line float loops over arrays, which the JIT vectorizes. */
+    private static final int CHUNK = 2048;
+
+    /**
+     * Splats points at Morton positions {@code [from, to)} into worker {@code t}'s key buffer: per chunk, one pass
+     * projects (screen x, screen y, depth), a second writes the keys.
+     */
     private void splat(Camera.Frame f, int t, int from, int to) {
         final long[] key = keys[t];
         final int w = width;
         final int h = height;
-        final float[] p = sorted;
-        final boolean persp = f.perspective;
-        final boolean flat = f.flat;
         final float eye = (float) Camera.EYE;
         final float near = eye - 0.35f;
         final float far = eye + 0.35f;
         final int base = pointSize;
+        final boolean flat = f.flat;
+        final boolean sized = !flat;
         final float m00 = f.m00, m01 = f.m01, m02 = f.m02, m10 = f.m10, m11 = f.m11, m12 = f.m12;
-        final float m20 = f.m20, m21 = f.m21, m22 = f.m22, t0 = f.t0, t1 = f.t1, t2 = f.t2;
+        final float m20 = f.m20, m21 = f.m21, m22 = f.m22, t0 = f.t0, t1 = f.t1, t2 = flat ? 0 : f.t2;
+        final float zw = flat ? 0 : 1;
         final float scale = f.scale;
+        final float scaleEye = f.perspective ? f.scale * eye : 0;
         final float ox = f.originX + 65536f; // + 65536: truncation rounds down for points a little off-screen
         final float oy = f.originY + 65536f;
-        for (int i = from; i < to; i++) {
-            float x = p[3 * i];
-            float y = p[3 * i + 1];
-            float z = p[3 * i + 2];
-            float qx = m00 * x + m01 * y + m02 * z + t0;
-            float qy = m10 * x + m11 * y + m12 * z + t1;
-            float d = flat ? eye : eye - (m20 * x + m21 * y + m22 * z + t2);
-            if (d <= 0.05f) {
-                continue;
-            }
-            float k = persp ? scale * eye / d : scale;
-            int size = flat ? base : d < near ? base + 1 : d > far && base > 1 ? base - 1 : base;
-            float half = size * 0.5f;
-            long k0 = ((long) Float.floatToRawIntBits(d) << 32) | i;
-            int x0 = (int) (ox + k * qx - half) - 65536;
-            int y0 = (int) (oy - k * qy - half) - 65536;
-            if (x0 >= 0 && y0 >= 0 && x0 + size <= w && y0 + size <= h) {
-                int at = y0 * w + x0;
-                if (size == 1) {
-                    if (k0 < key[at]) {
-                        key[at] = k0;
-                    }
-                    continue;
+        final float[] sx = new float[CHUNK];
+        final float[] sy = new float[CHUNK];
+        final float[] sd = new float[CHUNK];
+        for (int c0 = from; c0 < to; c0 += CHUNK) {
+            final int n = Math.min(CHUNK, to - c0);
+            if (f.perspective) {
+                for (int j = 0; j < n; j++) {
+                    float x = xs[c0 + j];
+                    float y = ys[c0 + j];
+                    float z = zs[c0 + j];
+                    float d = eye - (m20 * x + m21 * y + m22 * z + t2);
+                    float k = scaleEye / d;
+                    sx[j] = ox + k * (m00 * x + m01 * y + m02 * z + t0);
+                    sy[j] = oy - k * (m10 * x + m11 * y + m12 * z + t1);
+                    sd[j] = d;
                 }
-                if (size == 2) {
-                    if (k0 < key[at]) {
-                        key[at] = k0;
-                    }
-                    if (k0 < key[at + 1]) {
-                        key[at + 1] = k0;
-                    }
-                    if (k0 < key[at + w]) {
-                        key[at + w] = k0;
-                    }
-                    if (k0 < key[at + w + 1]) {
-                        key[at + w + 1] = k0;
-                    }
-                    continue;
+            } else {
+                for (int j = 0; j < n; j++) {
+                    float x = xs[c0 + j];
+                    float y = ys[c0 + j];
+                    float z = zs[c0 + j];
+                    sd[j] = eye - zw * (m20 * x + m21 * y + m22 * z + t2);
+                    sx[j] = ox + scale * (m00 * x + m01 * y + m02 * z + t0);
+                    sy[j] = oy - scale * (m10 * x + m11 * y + m12 * z + t1);
                 }
             }
-            int x1 = Math.min(w, x0 + size);
-            int y1 = Math.min(h, y0 + size);
-            for (int yy = Math.max(0, y0); yy < y1; yy++) {
-                int row = yy * w;
-                for (int xx = Math.max(0, x0); xx < x1; xx++) {
-                    if (k0 < key[row + xx]) {
-                        key[row + xx] = k0;
+            for (int j = 0; j < n; j++) {
+                float d = sd[j];
+                if (d <= 0.05f) {
+                    continue;
+                }
+                int size = sized ? (d < near ? base + 1 : d > far && base > 1 ? base - 1 : base) : base;
+                float half = size * 0.5f;
+                long k0 = ((long) Float.floatToRawIntBits(d) << 32) | (c0 + j);
+                int x0 = (int) (sx[j] - half) - 65536;
+                int y0 = (int) (sy[j] - half) - 65536;
+                if (x0 >= 0 && y0 >= 0 && x0 + size <= w && y0 + size <= h) {
+                    int at = y0 * w + x0;
+                    if (size == 1) {
+                        if (k0 < key[at]) {
+                            key[at] = k0;
+                        }
+                        continue;
+                    }
+                    if (size == 2) {
+                        if (k0 < key[at]) {
+                            key[at] = k0;
+                        }
+                        if (k0 < key[at + 1]) {
+                            key[at + 1] = k0;
+                        }
+                        if (k0 < key[at + w]) {
+                            key[at + w] = k0;
+                        }
+                        if (k0 < key[at + w + 1]) {
+                            key[at + w + 1] = k0;
+                        }
+                        continue;
+                    }
+                }
+                int x1 = Math.min(w, x0 + size);
+                int y1 = Math.min(h, y0 + size);
+                for (int yy = Math.max(0, y0); yy < y1; yy++) {
+                    int row = yy * w;
+                    for (int xx = Math.max(0, x0); xx < x1; xx++) {
+                        if (k0 < key[row + xx]) {
+                            key[row + xx] = k0;
+                        }
                     }
                 }
             }
@@ -317,29 +313,5 @@ public final class PointRaster {
             }
         }
         return best;
-    }
-
-    /** Runs {@code task(0 .. parts-1)}, part 0 on the calling thread. */
-    private static void parallel(int parts, java.util.function.IntConsumer task) {
-        if (parts == 1) {
-            task.accept(0);
-            return;
-        }
-        Future<?>[] futures = new Future<?>[parts - 1];
-        for (int t = 1; t < parts; t++) {
-            int part = t;
-            futures[t - 1] = POOL.submit(() -> task.accept(part));
-        }
-        task.accept(0);
-        for (Future<?> fu : futures) {
-            try {
-                fu.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("rendering interrupted", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("rendering failed", e.getCause());
-            }
-        }
     }
 }
