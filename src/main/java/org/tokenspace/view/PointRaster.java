@@ -6,7 +6,7 @@ import java.util.Arrays;
  * The rasterizing core of the point view, free of JavaFX: projects every point with a {@link Camera.Frame} and splats
  * it into an ARGB {@code int[]} with a depth buffer, so near points cover far ones. Depth and point index share one
  * {@code long} per pixel ({@code depth bits << 32 | index}: positive floats order as their bits do, so the smaller
- * key is the nearer point, then the lower index): one compare and one store per pixel. Points are split over the
+ * key is the nearer point, then the lower index): one branch-free {@code min} per pixel. Points are split over the
  * worker threads, each with its own key buffer, merged per pixel: the same picture every time. Depth cues: near points are larger and brighter. Highlighted points are drawn last,
  * larger and bright, on top. After {@link #render} every pixel knows which point it shows ({@link #pick}).
  */
@@ -218,24 +218,14 @@ public final class PointRaster {
                 if (x0 >= 0 && y0 >= 0 && x0 + size <= w && y0 + size <= h) {
                     int at = y0 * w + x0;
                     if (size == 1) {
-                        if (k0 < key[at]) {
-                            key[at] = k0;
-                        }
+                        key[at] = Math.min(k0, key[at]);
                         continue;
                     }
                     if (size == 2) {
-                        if (k0 < key[at]) {
-                            key[at] = k0;
-                        }
-                        if (k0 < key[at + 1]) {
-                            key[at + 1] = k0;
-                        }
-                        if (k0 < key[at + w]) {
-                            key[at + w] = k0;
-                        }
-                        if (k0 < key[at + w + 1]) {
-                            key[at + w + 1] = k0;
-                        }
+                        key[at] = Math.min(k0, key[at]);
+                        key[at + 1] = Math.min(k0, key[at + 1]);
+                        key[at + w] = Math.min(k0, key[at + w]);
+                        key[at + w + 1] = Math.min(k0, key[at + w + 1]);
                         continue;
                     }
                 }
@@ -244,9 +234,7 @@ public final class PointRaster {
                 for (int yy = Math.max(0, y0); yy < y1; yy++) {
                     int row = yy * w;
                     for (int xx = Math.max(0, x0); xx < x1; xx++) {
-                        if (k0 < key[row + xx]) {
-                            key[row + xx] = k0;
-                        }
+                        key[row + xx] = Math.min(k0, key[row + xx]);
                     }
                 }
             }
