@@ -73,7 +73,7 @@ final class BenchRenderCommand implements Callable<Integer> {
         raster.resize(width, height);
         Camera camera = new Camera();
         camera.setMode(mode);
-        camera.frame(0, 0, 0, raster.extent());
+        camera.lookAt(0, 0, 0, raster.extent());
         double step = 2 * Math.PI / 360;
         for (int i = 0; i < WARMUP_FRAMES; i++) {
             camera.orbit(step / 0.01, 0);

@@ -110,21 +110,31 @@ public final class PointCloudView extends Region {
 
     /**
      * Sets the cloud: {@code xyz} row-major {@code [n, 3]} (in 2-D the third value is ignored; 0 is fine), a label
-     * for point i, and each point's token id ({@code null}: the index is the id). Clears selection and overlays'
-     * highlights, and frames the camera on the cloud. The array is kept, not copied.
+     * for point i, and each point's token id ({@code null}: the index is the id). Clears the selection and re-runs
+     * the search. The camera frames the first cloud and then stays where it is, so that a new cloud in the same axes
+     * does not jump ({@link #resetCamera} frames it again). The array is kept, not copied.
      */
     public void setCloud(float[] xyz, IntFunction<String> labels, int[] tokenIds) {
         int n = xyz.length / 3;
         if (tokenIds != null && tokenIds.length != n) {
             throw new IllegalArgumentException(n + " points but " + tokenIds.length + " token ids");
         }
+        boolean first = data.count == 0;
         data = new CloudData(xyz, n, labels, tokenIds == null ? null : tokenIds.clone(), data.axisNames);
         raster.setPoints(xyz, n);
-        camera.frame(0, 0, 0, raster.extent());
-        camera.reset();
+        if (first) {
+            resetCamera();
+        }
         selectedIndex.set(-1);
         hoveredIndex.set(-1);
         updateSearch();
+    }
+
+    /** Frames the camera on the cloud (center at the origin of the axes) with the default angles, zoom and pan. */
+    public void resetCamera() {
+        camera.lookAt(0, 0, 0, raster.extent());
+        camera.reset();
+        requestRender();
     }
 
     /** Names of the x, y and z axes, e.g. {@code "PC1 · 0.45%"}. */

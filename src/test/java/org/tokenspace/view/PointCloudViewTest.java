@@ -53,7 +53,7 @@ class PointCloudViewTest {
         robot.interact(() -> {
             view.setMode(ViewMode.FLAT_2D);
             Camera c = view.getCamera();
-            c.frame(xyz[3 * id], xyz[3 * id + 1], 0, c.radius());
+            c.lookAt(xyz[3 * id], xyz[3 * id + 1], 0, c.radius());
             c.zoomBy(8);
             view.renderNow();
         });
