@@ -17,6 +17,8 @@ import java.util.function.Supplier;
  * start it once, build nodes on its thread, snapshot them.
  */
 public final class HeadlessFx {
+    /** Held so that its level stays set: JavaFX warns on the class path about running outside modules. */
+    private static final java.util.logging.Logger FX_LOG = java.util.logging.Logger.getLogger("javafx");
     private static boolean started;
 
     private HeadlessFx() {
@@ -32,6 +34,7 @@ public final class HeadlessFx {
         System.setProperty("prism.order", "sw");
         System.setProperty("prism.text", System.getProperty("prism.text", "t2k"));
         System.setProperty("java.awt.headless", "true");
+        FX_LOG.setLevel(java.util.logging.Level.SEVERE);
         CompletableFuture<Void> up = new CompletableFuture<>();
         try {
             Platform.startup(() -> up.complete(null));
