@@ -182,13 +182,20 @@ public final class PointRaster {
         final float[] sx = new float[CHUNK];
         final float[] sy = new float[CHUNK];
         final float[] sd = new float[CHUNK];
+        final float[] cx = new float[CHUNK];
+        final float[] cy = new float[CHUNK];
+        final float[] cz = new float[CHUNK];
         for (int c0 = from; c0 < to; c0 += CHUNK) {
             final int n = Math.min(CHUNK, to - c0);
+            // copies at index 0, so that each loop reads and writes the same index: the JIT then vectorizes it
+            System.arraycopy(xs, c0, cx, 0, n);
+            System.arraycopy(ys, c0, cy, 0, n);
+            System.arraycopy(zs, c0, cz, 0, n);
             if (f.perspective) {
                 for (int j = 0; j < n; j++) {
-                    float x = xs[c0 + j];
-                    float y = ys[c0 + j];
-                    float z = zs[c0 + j];
+                    float x = cx[j];
+                    float y = cy[j];
+                    float z = cz[j];
                     float d = eye - (m20 * x + m21 * y + m22 * z + t2);
                     float k = scaleEye / d;
                     sx[j] = ox + k * (m00 * x + m01 * y + m02 * z + t0);
@@ -197,9 +204,9 @@ public final class PointRaster {
                 }
             } else {
                 for (int j = 0; j < n; j++) {
-                    float x = xs[c0 + j];
-                    float y = ys[c0 + j];
-                    float z = zs[c0 + j];
+                    float x = cx[j];
+                    float y = cy[j];
+                    float z = cz[j];
                     sd[j] = eye - zw * (m20 * x + m21 * y + m22 * z + t2);
                     sx[j] = ox + scale * (m00 * x + m01 * y + m02 * z + t0);
                     sy[j] = oy - scale * (m10 * x + m11 * y + m12 * z + t1);
