@@ -40,8 +40,9 @@ public class PcaBench {
         vector = batch.getRow(0).toFloatVector();
     }
 
-    /** Covariance + eigen-decomposition: the axes. */
+    /** Covariance + eigen-decomposition: the axes. Sampled: JMH prints the median (p0.50) beside the mean. */
     @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
     @Warmup(iterations = 3, time = 2)
     @Measurement(iterations = 5, time = 2)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -51,6 +52,7 @@ public class PcaBench {
 
     /** The axes and every row's coordinates, the same work as numpy's covariance + eigh + projection. */
     @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
     @Warmup(iterations = 3, time = 2)
     @Measurement(iterations = 5, time = 2)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)

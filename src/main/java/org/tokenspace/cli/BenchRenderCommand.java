@@ -7,7 +7,10 @@ import org.tokenspace.model.Tables;
 import org.tokenspace.model.TokenSpaceException;
 import org.tokenspace.projection.Pca;
 import org.tokenspace.projection.PcaAxes;
+import javafx.scene.Scene;
 import org.tokenspace.view.Camera;
+import org.tokenspace.view.HeadlessFx;
+import org.tokenspace.view.PointCloudView;
 import org.tokenspace.view.PointRaster;
 import org.tokenspace.view.ViewMode;
 import picocli.CommandLine;
@@ -20,12 +23,14 @@ import java.util.concurrent.Callable;
 
 /**
  * Draws a rotating cloud off-screen through the point view's rasterizer (the code behind every picture the view
- * shows) and prints frames per second. Up to 50,257 points are the seed-123 token table's rows in its 3-component
+ * shows), or with {@code --view} through the whole view on the headless platform, and prints frames per second. Up to 50,257 points are the seed-123 token table's rows in its 3-component
  * PCA axes; more are a synthetic Gaussian table of the same spread.
  */
 @Command(name = "render", description = "Frames per second of the point view's rasterizer on a rotating cloud.")
 final class BenchRenderCommand implements Callable<Integer> {
     private static final int WARMUP_FRAMES = 30;
+    /** One degree of orbit, in the camera's drag pixels. */
+    private static final double DEGREE = Math.toRadians(1) / 0.01;
 
     @Option(names = "--points", required = true, description = "cloud size P (up to 50257: the token table)")
     int points;
@@ -38,6 +43,12 @@ final class BenchRenderCommand implements Callable<Integer> {
 
     @Option(names = "--height", description = "image height in pixels (default 800)")
     int height = 800;
+
+    @Option(names = "--threads", description = "drawing threads (default: every core, at most 8)")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--view", description = "time the whole point view (headless JavaFX), not the rasterizer alone")
+    boolean view;
 
     @Option(names = "--mode", description = "perspective (default), orthographic or flat_2d",
             converter = ModeConverter.class)
@@ -65,28 +76,60 @@ final class BenchRenderCommand implements Callable<Integer> {
             xyz = synthetic(points);
             source = "synthetic Gaussian table";
         }
-        PointRaster raster = new PointRaster();
+        double seconds = view ? timeView(xyz) : timeRaster(xyz);
+        out.printf(Locale.ROOT, "render%s: %d points (%s), %d frames at %dx%d %s, %d threads: %.1f fps"
+                        + " (%.2f ms a frame)%n", view ? " --view" : "", points, source, frames, width, height,
+                mode.name().toLowerCase(Locale.ROOT), view ? Runtime.getRuntime().availableProcessors() : threads,
+                frames / seconds, 1000 * seconds / frames);
+        out.flush();
+        return 0;
+    }
+
+    /** Seconds for {@code frames} frames of the rasterizer alone, one degree of orbit a frame. */
+    private double timeRaster(float[] xyz) {
+        PointRaster raster = new PointRaster(threads);
         raster.setPoints(xyz, points);
         raster.resize(width, height);
         Camera camera = new Camera();
         camera.setMode(mode);
-        camera.frame(0, 0, 0, raster.extent());
-        double step = 2 * Math.PI / 360;
+        camera.lookAt(0, 0, 0, raster.extent());
         for (int i = 0; i < WARMUP_FRAMES; i++) {
-            camera.orbit(step / 0.01, 0);
+            camera.orbit(DEGREE, 0);
             raster.render(camera.frame(width, height));
         }
         long t0 = System.nanoTime();
         for (int i = 0; i < frames; i++) {
-            camera.orbit(step / 0.01, 0); // one degree a frame
+            camera.orbit(DEGREE, 0);
             raster.render(camera.frame(width, height));
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        out.printf(Locale.ROOT, "render: %d points (%s), %d frames at %dx%d %s, %d threads: %.1f fps (%.2f ms a frame)%n",
-                points, source, frames, width, height, mode.name().toLowerCase(Locale.ROOT),
-                Runtime.getRuntime().availableProcessors(), frames / seconds, 1000 * seconds / frames);
-        out.flush();
-        return 0;
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /**
+     * Seconds for {@code frames} frames of the whole point view on the headless platform: rasterizer, the image's
+     * upload and the overlay (axes, grid labels, legend), as each change on screen draws it.
+     */
+    private double timeView(float[] xyz) {
+        HeadlessFx.start();
+        return HeadlessFx.call(() -> {
+            PointCloudView v = new PointCloudView();
+            v.setCloud(xyz, i -> "", null);
+            v.setAxisNames("PC1", "PC2", "PC3");
+            v.setMode(mode);
+            new Scene(v, width, height);
+            v.applyCss();
+            v.layout();
+            for (int i = 0; i < WARMUP_FRAMES; i++) {
+                v.getCamera().orbit(DEGREE, 0);
+                v.renderNow();
+            }
+            long t0 = System.nanoTime();
+            for (int i = 0; i < frames; i++) {
+                v.getCamera().orbit(DEGREE, 0);
+                v.renderNow();
+            }
+            return (System.nanoTime() - t0) / 1e9;
+        });
     }
 
     /** A seeded Gaussian cloud {@code [points, 3]} with standard deviations about 1.07 (like the table's PCs). */

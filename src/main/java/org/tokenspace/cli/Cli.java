@@ -25,8 +25,8 @@ public final class Cli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is needed: init, tokenize, batches, embed, export or inspect"
-                        + " (or no arguments at all for the app)");
+                "a command is needed: init, tokenize, batches, embed, project, export, inspect, snapshot, cloud or"
+                        + " bench (or no arguments at all for the app)");
     }
 
     /** Runs the command line and returns the exit code. */

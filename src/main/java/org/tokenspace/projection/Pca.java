@@ -29,11 +29,18 @@ public final class Pca {
     private Pca() {
     }
 
-    /** Fits {@code components} axes to {@code rows} {@code [N, D]} (float32; N ≥ 2). */
+    /**
+     * Fits {@code components} axes to {@code rows} {@code [N, D]} (float32; N ≥ 2). A batch {@code [B, T, D]} is
+     * fitted on its {@code B * T} vectors.
+     */
     public static PcaAxes fit(INDArray rows, int components) {
-        if (rows.rank() != 2) {
+        if (rows.rank() < 2) {
             throw new TokenSpaceException("PCA needs a 2-D [N, D] array, got shape "
                     + java.util.Arrays.toString(rows.shape()));
+        }
+        if (rows.rank() > 2) {
+            long dim = rows.size(rows.rank() - 1);
+            rows = rows.dup('c').reshape('c', rows.length() / dim, dim); // [B * T, D]
         }
         int n = Math.toIntExact(rows.rows());
         int dim = Math.toIntExact(rows.columns());
@@ -46,6 +53,25 @@ public final class Pca {
         double[] mean = new double[dim];
         double[] cov = covariance(rows, mean); // [D, D] row-major
         return fromCovariance(mean, cov, dim, components, n);
+    }
+
+    /**
+     * Fits the axes to the rows of {@code table} {@code [V, D]} named by {@code ids}, each distinct id once (e.g. the
+     * distinct tokens of a text). Needs at least two distinct ids.
+     */
+    public static PcaAxes fitOnRows(INDArray table, int[] ids, int components) {
+        int[] distinct = java.util.Arrays.stream(ids).distinct().sorted().toArray();
+        for (int id : distinct) {
+            if (id < 0 || id >= table.rows()) {
+                throw new TokenSpaceException("row " + id + " is outside the table: valid rows are 0 to "
+                        + (table.rows() - 1));
+            }
+        }
+        if (distinct.length < 2) {
+            throw new TokenSpaceException("PCA needs at least 2 distinct rows, got " + distinct.length);
+        }
+        INDArray rows = org.nd4j.linalg.factory.Nd4j.pullRows(table, 1, distinct); // [n, D]
+        return fit(rows, components);
     }
 
     /** Fits the axes from a known covariance {@code [D, D]} (row-major) and mean; {@code n} is the row count. */

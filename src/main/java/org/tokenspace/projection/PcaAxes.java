@@ -1,5 +1,7 @@
 package org.tokenspace.projection;
 
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.openblas.global.openblas;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -101,9 +103,13 @@ public final class PcaAxes {
         return out;
     }
 
-    /** Rows {@code [M, D]} (or one vector {@code [D]}) into the axes: row-major {@code [M, k]}. */
+    /**
+     * Rows {@code [M, D]} (or one vector {@code [D]}, or a batch {@code [B, T, D]} as its {@code B * T} vectors) into
+     * the axes: row-major {@code [M, k]}.
+     */
     public float[] transform(INDArray rows) {
-        INDArray x = rows.rank() == 1 ? rows.reshape(1, rows.length()) : rows;
+        INDArray x = rows.rank() == 1 ? rows.reshape(1, rows.length())
+                : rows.rank() > 2 ? rows.dup('c').reshape('c', rows.length() / dim(), dim()) : rows;
         if (x.rank() != 2) {
             throw new TokenSpaceException("transform needs [M, D] rows, got shape "
                     + java.util.Arrays.toString(rows.shape()));
@@ -147,20 +153,35 @@ public final class PcaAxes {
         }
     }
 
-    /** {@code X C^T - mean C^T} with one gemm: {@code [M, D] x [D, k] -> [M, k]}. */
+    /** {@code X C^T - mean C^T} with one BLAS sgemm: {@code [M, D] x [D, k] -> [M, k]}. */
     private INDArray transformGemm(INDArray x) {
-        INDArray xf = x.dataType() == DataType.FLOAT ? x : x.castTo(DataType.FLOAT);
-        INDArray compT = components().transpose(); // [D, k]
-        float[] meanProj = new float[count()]; // mean · components^T, [k]
-        for (int c = 0; c < count(); c++) {
-            double acc = 0;
-            for (int d = 0; d < dim(); d++) {
-                acc += (double) mean[d] * components[c * dim() + d];
-            }
-            meanProj[c] = (float) acc;
+        INDArray xf = x.dataType() == DataType.FLOAT && x.ordering() == 'c' && !x.isView()
+                ? x : x.castTo(DataType.FLOAT).dup('c');
+        int m = Math.toIntExact(xf.rows());
+        int dim = dim();
+        int k = count();
+        float[] out = new float[m * k];
+        try (FloatPointer a = new FloatPointer(xf.data().addressPointer());
+             FloatPointer c = new FloatPointer(components);
+             FloatPointer y = new FloatPointer((long) m * k)) {
+            openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasTrans, m, k, dim,
+                    1f, a, dim, c, dim, 0f, y, k); // [M, k] = X [M, D] · C^T [D, k]
+            y.get(out);
         }
-        INDArray shift = Nd4j.create(meanProj, new long[] {1, count()}, 'c');
-        return xf.mmul(compT).subiRowVector(shift).dup('c'); // [M, k]
+        float[] meanProj = new float[k]; // mean · C^T, [k]
+        for (int cc = 0; cc < k; cc++) {
+            double acc = 0;
+            for (int d = 0; d < dim; d++) {
+                acc += (double) mean[d] * components[cc * dim + d];
+            }
+            meanProj[cc] = (float) acc;
+        }
+        for (int r = 0; r < m; r++) {
+            for (int cc = 0; cc < k; cc++) {
+                out[r * k + cc] -= meanProj[cc];
+            }
+        }
+        return Nd4j.create(out, new long[] {m, k}, 'c');
     }
 
     private void requireDim(long d) {

@@ -33,7 +33,7 @@ public final class Camera {
     }
 
     /** Centers the camera on {@code (x, y, z)} with the cloud's radius, so that the cloud fills the view. */
-    public void frame(double x, double y, double z, double radius) {
+    public void lookAt(double x, double y, double z, double radius) {
         this.cx = x;
         this.cy = y;
         this.cz = z;

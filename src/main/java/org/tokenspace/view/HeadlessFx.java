@@ -21,6 +21,8 @@ import java.util.function.Supplier;
  * start it once, build nodes on its thread, snapshot them.
  */
 public final class HeadlessFx {
+    /** Held so that its level stays set: JavaFX warns on the class path about running outside modules. */
+    private static final java.util.logging.Logger FX_LOG = java.util.logging.Logger.getLogger("javafx");
     private static boolean started;
 
     private HeadlessFx() {
@@ -38,6 +40,7 @@ public final class HeadlessFx {
         System.setProperty("headless.geometry", System.getProperty("headless.geometry", "3840x2400-32"));
         System.setProperty("prism.text", System.getProperty("prism.text", "t2k"));
         System.setProperty("java.awt.headless", "true");
+        FX_LOG.setLevel(java.util.logging.Level.SEVERE);
         CompletableFuture<Void> up = new CompletableFuture<>();
         try {
             Platform.startup(() -> up.complete(null));

@@ -16,6 +16,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
@@ -23,14 +24,16 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 
+import java.nio.IntBuffer;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.IntFunction;
 
 /**
  * The point view: a cloud of up to millions of points drawn by its own camera ({@link Camera}) and rasterizer
- * ({@link PointRaster}) into an image, with axes, labels and overlays drawn on a canvas above it. No 3-D scene graph:
- * it draws the same on any machine, and {@code snapshot()} gives what the screen shows.
+ * ({@link PointRaster}) into an image that shares the raster's pixels ({@link PixelBuffer}), with axes, labels and
+ * overlays drawn on a canvas above it. No 3-D scene graph: it draws the same on any machine, and {@code snapshot()}
+ * gives what the screen shows. Use it on the JavaFX thread.
  *
  * <p>Mouse: drag to orbit (in 2-D: pan), right- or shift-drag to pan, scroll to zoom, hover for a point's token,
  * click to select it.
@@ -46,7 +49,7 @@ public final class PointCloudView extends Region {
     private final Canvas overlay = new Canvas();
     private final Label tooltip = new Label();
     private final ViewControls controls;
-    private WritableImage image;
+    private PixelBuffer<IntBuffer> pixels;
     private CloudData data = CloudData.EMPTY;
     private int[] matches = new int[0];
     private Camera.Frame frame;
@@ -110,21 +113,31 @@ public final class PointCloudView extends Region {
 
     /**
      * Sets the cloud: {@code xyz} row-major {@code [n, 3]} (in 2-D the third value is ignored; 0 is fine), a label
-     * for point i, and each point's token id ({@code null}: the index is the id). Clears selection and overlays'
-     * highlights, and frames the camera on the cloud. The array is kept, not copied.
+     * for point i, and each point's token id ({@code null}: the index is the id). Clears the selection and re-runs
+     * the search. The camera frames the first cloud and then stays where it is, so that a new cloud in the same axes
+     * does not jump ({@link #resetCamera} frames it again). The array is kept, not copied.
      */
     public void setCloud(float[] xyz, IntFunction<String> labels, int[] tokenIds) {
         int n = xyz.length / 3;
         if (tokenIds != null && tokenIds.length != n) {
             throw new IllegalArgumentException(n + " points but " + tokenIds.length + " token ids");
         }
+        boolean first = data.count == 0;
         data = new CloudData(xyz, n, labels, tokenIds == null ? null : tokenIds.clone(), data.axisNames);
         raster.setPoints(xyz, n);
-        camera.frame(0, 0, 0, raster.extent());
-        camera.reset();
+        if (first) {
+            resetCamera();
+        }
         selectedIndex.set(-1);
         hoveredIndex.set(-1);
         updateSearch();
+    }
+
+    /** Frames the camera on the cloud (center at the origin of the axes) with the default angles, zoom and pan. */
+    public void resetCamera() {
+        camera.lookAt(0, 0, 0, raster.extent());
+        camera.reset();
+        requestRender();
     }
 
     /** Names of the x, y and z axes, e.g. {@code "PC1 · 0.45%"}. */
@@ -253,11 +266,13 @@ public final class PointCloudView extends Region {
         raster.resize(w, h);
         frame = camera.frame(w, h);
         raster.render(frame);
-        if (image == null || (int) image.getWidth() != w || (int) image.getHeight() != h) {
-            image = new WritableImage(w, h);
-            imageView.setImage(image);
+        if (pixels == null || pixels.getBuffer().array() != raster.pixels()) {
+            // the image shares the raster's int[]: no copy per frame (opaque ARGB is its own premultiplied form)
+            pixels = new PixelBuffer<>(w, h, IntBuffer.wrap(raster.pixels()), PixelFormat.getIntArgbPreInstance());
+            imageView.setImage(new WritableImage(pixels));
+        } else {
+            pixels.updateBuffer(b -> null);
         }
-        image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), raster.pixels(), 0, w);
         overlay.setWidth(w);
         overlay.setHeight(h);
         int[] labeled = Arrays.copyOf(matches, Math.min(MAX_LABELS, matches.length));

@@ -1,29 +1,29 @@
 package org.tokenspace.view;
 
 import java.util.Arrays;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The rasterizing core of the point view, free of JavaFX: projects every point with a {@link Camera.Frame} and splats
- * it into an ARGB {@code int[]} with a depth buffer, so near points cover far ones. Points are split over the
- * worker threads, each with its own depth and index buffers, merged per pixel (nearest wins, lower thread on ties:
- * the same picture every time). Depth cues: near points are larger and brighter. Highlighted points are drawn last,
+ * it into an ARGB {@code int[]} with a depth buffer, so near points cover far ones. Depth and point index share one
+ * {@code long} per pixel ({@code depth bits << 32 | index}: positive floats order as their bits do, so the smaller
+ * key is the nearer point, then the lower index): one branch-free {@code min} per pixel. Points are split over the
+ * worker threads, each with its own key buffer, merged per pixel: the same picture every time. Depth cues: near points are larger and brighter. Highlighted points are drawn last,
  * larger and bright, on top. After {@link #render} every pixel knows which point it shows ({@link #pick}).
  */
 public final class PointRaster {
-    private static final int THREADS = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
-    private static final ExecutorService POOL = Executors.newFixedThreadPool(Math.max(1, THREADS - 1), r -> {
-        Thread t = new Thread(r, "point-raster");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final int THREADS = Workers.MAX;
+    /** An empty pixel's key: larger than any depth's. */
+    private static final long EMPTY = Long.MAX_VALUE;
 
     private final Palette palette = new Palette();
-    private float[] xyz = new float[0]; // [n, 3] row-major
+    private float[] xyz = new float[0];    // [n, 3] row-major, as given
+    private float[] xs = new float[0];     // [n] in Morton order
+    private float[] ys = new float[0];
+    private float[] zs = new float[0];
+    private int[] order = new int[0];      // Morton position -> point index
+    private int[] positionOf = new int[0]; // point index -> Morton position
     private int count;
-    private byte[] classes = new byte[0]; // palette class per point
+    private byte[] classes = new byte[0]; // palette class per Morton position
     private int[] highlighted = new int[0];
     private int selected = -1;
     private int pointSize = 2;
@@ -32,16 +32,30 @@ public final class PointRaster {
     private int width;
     private int height;
     private int[] argb = new int[0];
-    private final int[][] index = new int[THREADS][];
-    private final float[][] depth = new float[THREADS][];
+    private final int threads;
+    private final long[][] keys; // per worker: [height * width] depth bits << 32 | point index
 
+    /** A raster using every core (at most 8). */
     public PointRaster() {
+        this(THREADS);
+    }
+
+    /** A raster drawing with {@code threads} threads (1 to the number of cores, at most 8). */
+    public PointRaster(int threads) {
+        this.threads = Math.max(1, Math.min(THREADS, threads));
+        this.keys = new long[this.threads][];
         resize(1, 1);
+    }
+
+    public int threads() {
+        return threads;
     }
 
     /**
      * The points: {@code xyz} row-major {@code [count, 3]}. Each point's hue follows its third coordinate; the base
-     * splat size is 2 pixels up to 200,000 points, 1 above.
+     * splat size is 2 pixels up to 200,000 points, 1 above. The raster keeps its own copy in Morton (Z-curve) order
+     * of the 3-D positions: points drawn one after another lie close on the screen from any angle, so the depth
+     * buffer stays in cache.
      */
     public void setPoints(float[] xyz, int count) {
         if (xyz.length < 3L * count) {
@@ -50,16 +64,26 @@ public final class PointRaster {
         this.xyz = xyz;
         this.count = count;
         this.pointSize = count > 200_000 ? 1 : 2;
-        this.classes = new byte[count];
         double[] stats = Spread.of(xyz, count);
+        this.extent = stats[6];
+        this.order = MortonOrder.of(xyz, count, stats);
+        this.positionOf = new int[count];
+        this.xs = new float[count];
+        this.ys = new float[count];
+        this.zs = new float[count];
+        this.classes = new byte[count];
         double sz = stats[5];
         double mz = stats[2];
-        for (int i = 0; i < count; i++) {
+        for (int p = 0; p < count; p++) {
+            int i = order[p];
+            positionOf[i] = p;
+            xs[p] = xyz[3 * i];
+            ys[p] = xyz[3 * i + 1];
+            zs[p] = xyz[3 * i + 2];
             // ±2 standard deviations of the third coordinate span the hue ramp
             double t = sz > 0 ? (xyz[3 * i + 2] - mz) / (4 * sz) + 0.5 : 0.5;
-            classes[i] = (byte) Math.max(0, Math.min(Palette.CLASSES - 1, (int) (t * Palette.CLASSES)));
+            classes[p] = (byte) Math.max(0, Math.min(Palette.CLASSES - 1, (int) (t * Palette.CLASSES)));
         }
-        this.extent = stats[6];
         this.highlighted = new int[0];
         this.selected = -1;
     }
@@ -99,9 +123,8 @@ public final class PointRaster {
         width = Math.max(1, w);
         height = Math.max(1, h);
         argb = new int[width * height];
-        for (int t = 0; t < THREADS; t++) {
-            index[t] = new int[width * height];
-            depth[t] = new float[width * height];
+        for (int t = 0; t < threads; t++) {
+            keys[t] = new long[width * height];
         }
     }
 
@@ -116,15 +139,14 @@ public final class PointRaster {
             throw new IllegalArgumentException("frame " + f.width + "x" + f.height + " on a " + width + "x" + height
                     + " raster");
         }
-        int parts = count < 20_000 ? 1 : THREADS;
-        parallel(parts, t -> {
-            Arrays.fill(index[t], -1);
-            Arrays.fill(depth[t], Float.POSITIVE_INFINITY);
+        int parts = count < 20_000 ? 1 : threads;
+        Workers.run(parts, t -> {
+            Arrays.fill(keys[t], EMPTY);
             splat(f, t, (int) ((long) count * t / parts), (int) ((long) count * (t + 1) / parts));
         });
         Arrays.fill(argb, Palette.BACKGROUND);
         Grid.draw(argb, f, extent);
-        parallel(THREADS, t -> shade(f, parts, height * t / THREADS, height * (t + 1) / THREADS));
+        Workers.run(threads, t -> shade(f, parts, height * t / threads, height * (t + 1) / threads));
         for (int i : highlighted) {
             overdraw(f, i, pointSize + 2, Palette.HIGHLIGHT);
         }
@@ -133,49 +155,93 @@ public final class PointRaster {
         }
     }
 
-    /** Splats points {@code [from, to)} into worker {@code t}'s depth and index buffers. */
+    /** Points projected a chunk at a time: straight-line float loops over arrays, which the JIT vectorizes. */
+    private static final int CHUNK = 2048;
+
+    /**
+     * Splats points at Morton positions {@code [from, to)} into worker {@code t}'s key buffer: per chunk, one pass
+     * projects (screen x, screen y, depth), a second writes the keys.
+     */
     private void splat(Camera.Frame f, int t, int from, int to) {
-        final int[] idx = index[t];
-        final float[] dep = depth[t];
+        final long[] key = keys[t];
         final int w = width;
         final int h = height;
-        final float[] p = xyz;
-        final boolean persp = f.perspective;
-        final boolean flat = f.flat;
         final float eye = (float) Camera.EYE;
         final float near = eye - 0.35f;
         final float far = eye + 0.35f;
         final int base = pointSize;
-        for (int i = from; i < to; i++) {
-            float x = p[3 * i];
-            float y = p[3 * i + 1];
-            float z = p[3 * i + 2];
-            float qx = f.m00 * x + f.m01 * y + f.m02 * z + f.t0;
-            float qy = f.m10 * x + f.m11 * y + f.m12 * z + f.t1;
-            float d = flat ? eye : eye - (f.m20 * x + f.m21 * y + f.m22 * z + f.t2);
-            if (d <= 0.05f) {
-                continue;
+        final boolean flat = f.flat;
+        final boolean sized = !flat;
+        final float m00 = f.m00, m01 = f.m01, m02 = f.m02, m10 = f.m10, m11 = f.m11, m12 = f.m12;
+        final float m20 = f.m20, m21 = f.m21, m22 = f.m22, t0 = f.t0, t1 = f.t1, t2 = flat ? 0 : f.t2;
+        final float zw = flat ? 0 : 1;
+        final float scale = f.scale;
+        final float scaleEye = f.perspective ? f.scale * eye : 0;
+        final float ox = f.originX + 65536f; // + 65536: truncation rounds down for points a little off-screen
+        final float oy = f.originY + 65536f;
+        final float[] sx = new float[CHUNK];
+        final float[] sy = new float[CHUNK];
+        final float[] sd = new float[CHUNK];
+        final float[] cx = new float[CHUNK];
+        final float[] cy = new float[CHUNK];
+        final float[] cz = new float[CHUNK];
+        for (int c0 = from; c0 < to; c0 += CHUNK) {
+            final int n = Math.min(CHUNK, to - c0);
+            // copies at index 0, so that each loop reads and writes the same index: the JIT then vectorizes it
+            System.arraycopy(xs, c0, cx, 0, n);
+            System.arraycopy(ys, c0, cy, 0, n);
+            System.arraycopy(zs, c0, cz, 0, n);
+            if (f.perspective) {
+                for (int j = 0; j < n; j++) {
+                    float x = cx[j];
+                    float y = cy[j];
+                    float z = cz[j];
+                    float d = eye - (m20 * x + m21 * y + m22 * z + t2);
+                    float k = scaleEye / d;
+                    sx[j] = ox + k * (m00 * x + m01 * y + m02 * z + t0);
+                    sy[j] = oy - k * (m10 * x + m11 * y + m12 * z + t1);
+                    sd[j] = d;
+                }
+            } else {
+                for (int j = 0; j < n; j++) {
+                    float x = cx[j];
+                    float y = cy[j];
+                    float z = cz[j];
+                    sd[j] = eye - zw * (m20 * x + m21 * y + m22 * z + t2);
+                    sx[j] = ox + scale * (m00 * x + m01 * y + m02 * z + t0);
+                    sy[j] = oy - scale * (m10 * x + m11 * y + m12 * z + t1);
+                }
             }
-            float k = persp ? f.scale * eye / d : f.scale;
-            int size = flat ? base : d < near ? base + 1 : d > far && base > 1 ? base - 1 : base;
-            float half = size * 0.5f;
-            int x0 = (int) (f.originX + k * qx - half + 65536f) - 65536;
-            int y0 = (int) (f.originY - k * qy - half + 65536f) - 65536;
-            int x1 = Math.min(w, x0 + size);
-            int y1 = Math.min(h, y0 + size);
-            if (x0 < 0) {
-                x0 = 0;
-            }
-            if (y0 < 0) {
-                y0 = 0;
-            }
-            for (int yy = y0; yy < y1; yy++) {
-                int row = yy * w;
-                for (int xx = x0; xx < x1; xx++) {
-                    int at = row + xx;
-                    if (d < dep[at]) {
-                        dep[at] = d;
-                        idx[at] = i;
+            for (int j = 0; j < n; j++) {
+                float d = sd[j];
+                if (d <= 0.05f) {
+                    continue;
+                }
+                int size = sized ? (d < near ? base + 1 : d > far && base > 1 ? base - 1 : base) : base;
+                float half = size * 0.5f;
+                long k0 = ((long) Float.floatToRawIntBits(d) << 32) | (c0 + j);
+                int x0 = (int) (sx[j] - half) - 65536;
+                int y0 = (int) (sy[j] - half) - 65536;
+                if (x0 >= 0 && y0 >= 0 && x0 + size <= w && y0 + size <= h) {
+                    int at = y0 * w + x0;
+                    if (size == 1) {
+                        key[at] = Math.min(k0, key[at]);
+                        continue;
+                    }
+                    if (size == 2) {
+                        key[at] = Math.min(k0, key[at]);
+                        key[at + 1] = Math.min(k0, key[at + 1]);
+                        key[at + w] = Math.min(k0, key[at + w]);
+                        key[at + w + 1] = Math.min(k0, key[at + w + 1]);
+                        continue;
+                    }
+                }
+                int x1 = Math.min(w, x0 + size);
+                int y1 = Math.min(h, y0 + size);
+                for (int yy = Math.max(0, y0); yy < y1; yy++) {
+                    int row = yy * w;
+                    for (int xx = Math.max(0, x0); xx < x1; xx++) {
+                        key[row + xx] = Math.min(k0, key[row + xx]);
                     }
                 }
             }
@@ -184,23 +250,24 @@ public final class PointRaster {
 
     /** Merges the workers' buffers into worker 0's for rows {@code [y0, y1)} and colors those rows. */
     private void shade(Camera.Frame f, int parts, int y0, int y1) {
-        final int[] idx0 = index[0];
-        final float[] dep0 = depth[0];
+        final long[] key0 = keys[0];
         final int[] lut = palette.shades();
         final byte[] cls = classes;
         final float nearest = (float) Camera.EYE - 1;
         final float levelsPerUnit = Palette.LEVELS / 2f;
         final int flatLevel = 2;
         for (int at = y0 * width, end = y1 * width; at < end; at++) {
+            long k = key0[at];
             for (int t = 1; t < parts; t++) {
-                if (depth[t][at] < dep0[at]) {
-                    dep0[at] = depth[t][at];
-                    idx0[at] = index[t][at];
+                if (keys[t][at] < k) {
+                    k = keys[t][at];
                 }
             }
-            int i = idx0[at];
-            if (i >= 0) {
-                int level = f.flat ? flatLevel : (int) ((dep0[at] - nearest) * levelsPerUnit);
+            key0[at] = k;
+            if (k != EMPTY) {
+                int i = (int) k;
+                float d = Float.intBitsToFloat((int) (k >>> 32));
+                int level = f.flat ? flatLevel : (int) ((d - nearest) * levelsPerUnit);
                 level = level < 0 ? 0 : level >= Palette.LEVELS ? Palette.LEVELS - 1 : level;
                 argb[at] = lut[cls[i] * Palette.LEVELS + level];
             }
@@ -218,8 +285,7 @@ public final class PointRaster {
         for (int y = Math.max(0, y0); y < Math.min(height, y0 + size); y++) {
             for (int x = Math.max(0, x0); x < Math.min(width, x0 + size); x++) {
                 argb[y * width + x] = color;
-                index[0][y * width + x] = i;
-                depth[0][y * width + x] = 0;
+                keys[0][y * width + x] = positionOf[i]; // depth 0: in front of everything
             }
         }
     }
@@ -232,7 +298,8 @@ public final class PointRaster {
         long bestDist = Long.MAX_VALUE;
         for (int yy = Math.max(0, cy - radius); yy <= Math.min(height - 1, cy + radius); yy++) {
             for (int xx = Math.max(0, cx - radius); xx <= Math.min(width - 1, cx + radius); xx++) {
-                int i = index[0][yy * width + xx];
+                long k = keys[0][yy * width + xx];
+                int i = k == EMPTY ? -1 : order[(int) k];
                 long dist = (long) (xx - cx) * (xx - cx) + (long) (yy - cy) * (yy - cy);
                 if (i >= 0 && dist <= (long) radius * radius && dist < bestDist) {
                     best = i;
@@ -241,29 +308,5 @@ public final class PointRaster {
             }
         }
         return best;
-    }
-
-    /** Runs {@code task(0 .. parts-1)}, part 0 on the calling thread. */
-    private static void parallel(int parts, java.util.function.IntConsumer task) {
-        if (parts == 1) {
-            task.accept(0);
-            return;
-        }
-        Future<?>[] futures = new Future<?>[parts - 1];
-        for (int t = 1; t < parts; t++) {
-            int part = t;
-            futures[t - 1] = POOL.submit(() -> task.accept(part));
-        }
-        task.accept(0);
-        for (Future<?> fu : futures) {
-            try {
-                fu.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("rendering interrupted", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("rendering failed", e.getCause());
-            }
-        }
     }
 }

@@ -49,6 +49,19 @@ class PcaTest {
     }
 
     @Test
+    void aBatchIsFittedOnItsVectorsAndTheDistinctRowsOfATable() {
+        INDArray table = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 20, 6);
+        INDArray batch = table.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 12),
+                org.nd4j.linalg.indexing.NDArrayIndex.all()).dup().reshape(3, 4, 6); // [B, T, D]
+        PcaAxes fromBatch = Pca.fit(batch, 2);
+        PcaAxes fromRows = Pca.fitOnRows(table, new int[] {11, 0, 1, 2, 3, 4, 5, 5, 6, 7, 8, 9, 10, 0}, 2);
+        assertArrayEquals(fromRows.variances(), fromBatch.variances(), 1e-6);
+        assertArrayEquals(fromRows.component(1), fromBatch.component(1), 1e-5f);
+        assertEquals(12, fromRows.fittedRows());
+        assertArrayEquals(fromBatch.transform(batch.reshape(12, 6)), fromBatch.transform(batch), 0f);
+    }
+
+    @Test
     void refusesBadInput() {
         INDArray one = Nd4j.create(new float[] {1, 2}, new long[] {1, 2}, 'c');
         assertThrows(TokenSpaceException.class, () -> Pca.fit(one, 1));

@@ -81,6 +81,20 @@ class TokenTablePcaTest {
     }
 
     @Test
+    void signsAreFixedAndAFitIsReproducible() {
+        PcaAxes again = Pca.fit(table, K);
+        for (int k = 0; k < K; k++) {
+            float[] c = axes.component(k);
+            int largest = 0;
+            for (int d = 1; d < c.length; d++) {
+                largest = Math.abs(c[d]) > Math.abs(c[largest]) ? d : largest;
+            }
+            assertTrue(c[largest] > 0, "PC" + (k + 1) + "'s largest loading is positive");
+            org.junit.jupiter.api.Assertions.assertArrayEquals(c, again.component(k), 0f);
+        }
+    }
+
+    @Test
     void explainedVarianceIsASmallShareOfARandomTable() {
         double[] r = axes.explainedRatio();
         double[] v = axes.variances();

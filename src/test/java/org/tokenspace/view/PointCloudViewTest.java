@@ -53,7 +53,7 @@ class PointCloudViewTest {
         robot.interact(() -> {
             view.setMode(ViewMode.FLAT_2D);
             Camera c = view.getCamera();
-            c.frame(xyz[3 * id], xyz[3 * id + 1], 0, c.radius());
+            c.lookAt(xyz[3 * id], xyz[3 * id + 1], 0, c.radius());
             c.zoomBy(8);
             view.renderNow();
         });
@@ -95,6 +95,25 @@ class PointCloudViewTest {
         int color = snapshotPixel(robot, (int) p.getX(), (int) p.getY());
         assertClose(Palette.HIGHLIGHT, color);
         assertEquals(MODEL, view.pointAt(p.getX(), p.getY()), "a highlighted point is on top");
+    }
+
+    @Test
+    void dragOrbitsScrollZoomsAndTheButtonsSwitchTheProjection(FxRobot robot) {
+        double yaw = view.getCamera().yaw();
+        Point2D center = view.localToScreen(view.getWidth() / 2, view.getHeight() / 2);
+        robot.drag(center, javafx.scene.input.MouseButton.PRIMARY).moveBy(80, 0).release(
+                javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.getCamera().yaw() > yaw + 0.3, "orbited by the drag");
+        assertEquals(-1, view.getSelectedIndex(), "a drag is no click");
+        double zoom = view.getCamera().zoom();
+        robot.moveTo(center).scroll(3, javafx.geometry.VerticalDirection.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.getCamera().zoom() != zoom, "scrolled");
+        robot.clickOn("#mode-flat_2d");
+        assertEquals(ViewMode.FLAT_2D, view.getMode());
+        robot.clickOn("#mode-orthographic");
+        assertEquals(ViewMode.ORTHOGRAPHIC, view.getMode());
     }
 
     @Test

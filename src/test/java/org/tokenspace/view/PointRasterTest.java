@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 class PointRasterTest {
     private static Camera.Frame flat(PointRaster r, Camera c) {
         c.setMode(ViewMode.FLAT_2D);
-        c.frame(0, 0, 0, 1);
+        c.lookAt(0, 0, 0, 1);
         return c.frame(r.width(), r.height());
     }
 
@@ -52,7 +52,7 @@ class PointRasterTest {
         Camera c = new Camera();
         c.setMode(ViewMode.ORTHOGRAPHIC);
         c.setAngles(0, 0);
-        c.frame(0, 0, 0, 1);
+        c.lookAt(0, 0, 0, 1);
         r.render(c.frame(200, 200));
         assertEquals(1, r.pick(100, 100, 0));
     }
@@ -86,7 +86,7 @@ class PointRasterTest {
         r.setPoints(xyz, n);
         r.resize(320, 240);
         Camera c = new Camera();
-        c.frame(0, 0, 0, 1);
+        c.lookAt(0, 0, 0, 1);
         r.render(c.frame(320, 240));
         int[] first = r.pixels().clone();
         r.render(c.frame(320, 240));
