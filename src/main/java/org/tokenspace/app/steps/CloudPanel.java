@@ -34,7 +34,11 @@ final class CloudPanel {
         try {
             if (shown != w.vocabulary()) {
                 long vocab = w.result().tables().vocabSize();
+                boolean resized = shown == null || shown.length != w.vocabulary().length;
                 view.setCloud(w.vocabulary(), i -> LookupView.label(i, vocab), null);
+                if (resized) {
+                    view.resetCamera(); // another table size: frame it; a new seed keeps the user's view
+                }
                 view.setAxisNames(w.axes().axisNames());
                 shown = w.vocabulary();
             }
@@ -70,7 +74,7 @@ final class CloudPanel {
         for (Vec3 p : points) {
             r = Math.max(r, Math.sqrt(Math.pow(p.x() - x, 2) + Math.pow(p.y() - y, 2) + Math.pow(p.z() - z, 2)));
         }
-        view.getCamera().frame(x, y, z, Math.max(r * 1.15, 1e-3));
+        view.getCamera().lookAt(x, y, z, Math.max(r * 1.15, 1e-3));
         view.requestRender();
     }
 
