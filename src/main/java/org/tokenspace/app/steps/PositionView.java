@@ -63,9 +63,6 @@ public final class PositionView extends StepView {
                 handError);
         hand.setAlignment(Pos.CENTER_LEFT);
         positionTable.setPrefWidth(420);
-        positionTable.setMinHeight(120);
-        positionTable.setPrefHeight(150);
-        positionTable.setMaxHeight(200);
         positionTable.selectedRowProperty().addListener((o, a, b) -> {
             Selection s = model.selectionProperty().get();
             if (s.inBatch() && b.intValue() >= 0 && b.intValue() != s.position()
@@ -135,6 +132,10 @@ public final class PositionView extends StepView {
                 + bracket(in));
  showArrows(w, tok, posRow, in, byHand.isSelected() ? "typed" : "'" + LookupView.label(s.id(), t.vocabSize()) + "'",
                 pos);
+        double h = TableHeatmap.heightFor(Math.min(t.contextLength(), 8));
+        positionTable.setMinHeight(h);
+        positionTable.setPrefHeight(h);
+        positionTable.setMaxHeight(h);
         positionTable.setTable("positional table " + LookupView.shape(t.contextLength(), t.embeddingDim()),
                 t.positionTable(), r -> "pos " + r);
         positionTable.selectedRowProperty().set(pos);

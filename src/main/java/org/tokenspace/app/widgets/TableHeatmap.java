@@ -75,6 +75,11 @@ public final class TableHeatmap extends Region {
         draw();
     }
 
+    /** The height that shows {@code rows} rows and the title. */
+    public static double heightFor(long rows) {
+        return HEADER + rows * ROW_H + 4;
+    }
+
     public IntegerProperty selectedRowProperty() {
         return selectedRow;
     }
