@@ -144,11 +144,22 @@ public final class PcaAxes {
             }
             for (int c = 0; c < k; c++) {
                 int cb = c * dim;
-                double acc = 0;
-                for (int d = 0; d < dim; d++) {
-                    acc += centered[d] * components[cb + d];
+                // four independent sums (float products, double sums): the adds overlap instead of waiting in turn
+                double a0 = 0;
+                double a1 = 0;
+                double a2 = 0;
+                double a3 = 0;
+                int d = 0;
+                for (; d + 3 < dim; d += 4) {
+                    a0 += centered[d] * components[cb + d];
+                    a1 += centered[d + 1] * components[cb + d + 1];
+                    a2 += centered[d + 2] * components[cb + d + 2];
+                    a3 += centered[d + 3] * components[cb + d + 3];
                 }
-                out[(outFirst + r) * k + c] = (float) acc;
+                for (; d < dim; d++) {
+                    a0 += centered[d] * components[cb + d];
+                }
+                out[(outFirst + r) * k + c] = (float) ((a0 + a1) + (a2 + a3));
             }
         }
     }

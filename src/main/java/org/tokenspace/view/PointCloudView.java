@@ -233,6 +233,11 @@ public final class PointCloudView extends Region {
         return data.count;
     }
 
+    /** Point {@code i}'s coordinates in the axes (for a marker or an arrow at a point). */
+    public Vec3 coordinates(int i) {
+        return data.point(i);
+    }
+
     /** Where point {@code i} is drawn, in this view's local coordinates (null when behind the eye). */
     public Point2D pointPosition(int i) {
         double[] s = new double[3];
