@@ -4,8 +4,18 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import java.util.stream.IntStream;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+
 /** {@code torch.nn.Embedding(rows, embeddingDim)}: creation from the seeded stream, and row lookup. */
 public final class Embedding {
+    /** From this many rows a lookup copies on all cores. */
+    private static final int PARALLEL_ROWS = 1 << 15;
+    /** Up to this many values the position addition is a plain loop. */
+    private static final long SMALL_ADD = 1 << 18;
     private Embedding() {
     }
 
@@ -17,9 +27,19 @@ public final class Embedding {
         Sizes.requirePositive(name + " rows", rows);
         Sizes.requirePositive(name + " embeddingDim", cols);
         MemoryBudget.requireFloats(String.format("a %d x %d %s", rows, cols, name), rows * cols);
-        INDArray table = Nd4j.createUninitialized(DataType.FLOAT, rows, cols); // [rows, cols]
-        NormalInit.fill(table.data().asNioFloat(), Math.toIntExact(rows * cols), gen, kernel);
-        return table;
+        // the allocation (tens of ms for the GPT-2 table) runs on the pool while this thread draws the first words
+        ForkJoinTask<INDArray> table = ForkJoinPool.commonPool().submit(
+                () -> Nd4j.createUninitialized(DataType.FLOAT, rows, cols)); // [rows, cols]
+        FloatBuffer[] memory = new FloatBuffer[1];
+        NormalInit.fill(() -> {
+            synchronized (memory) {
+                if (memory[0] == null) {
+                    memory[0] = table.join().data().asNioFloat();
+                }
+                return memory[0];
+            }
+        }, Math.toIntExact(rows * cols), gen, kernel);
+        return table.join();
     }
 
     /**
@@ -37,9 +57,31 @@ public final class Embedding {
     /** {@link #lookup} into a preallocated {@code [B, T, D]} float32 buffer, returned for chaining. */
     public static INDArray lookupInto(INDArray table, int[][] ids, INDArray out) {
         int[] flat = flatten(ids, table.rows());
-        INDArray rows = out.reshape('c', flat.length, table.columns()); // [B*T, D], a view of out
-        Nd4j.pullRows(table, rows, 1, flat);
+        long rowBytes = table.columns() * Float.BYTES;
+        if (!plain(table) || !plain(out) || out.length() != flat.length * table.columns()
+                || rowBytes * Math.max(flat.length, table.rows()) > Integer.MAX_VALUE) {
+            INDArray rows = out.reshape('c', flat.length, table.columns()); // [B*T, D], a view of out
+            Nd4j.pullRows(table, rows, 1, flat);
+            return out;
+        }
+        // each row is one memory copy between the two tensors' buffers; large batches on both cores
+        ByteBuffer src = table.data().asNio();
+        ByteBuffer dst = out.data().asNio();
+        int row = (int) rowBytes;
+        int parts = flat.length >= PARALLEL_ROWS ? ForkJoinPool.getCommonPoolParallelism() + 1 : 1;
+        IntStream.range(0, parts).parallel().forEach(part -> {
+            int from = (int) ((long) flat.length * part / parts);
+            int to = (int) ((long) flat.length * (part + 1) / parts);
+            for (int i = from; i < to; i++) {
+                dst.put(i * row, src, flat[i] * row, row);
+            }
+        });
         return out;
+    }
+
+    /** float32, C order, its own buffer from the start (not a view into another array). */
+    private static boolean plain(INDArray a) {
+        return a.dataType() == DataType.FLOAT && a.ordering() == 'c' && !a.isView() && a.offset() == 0;
     }
 
     /**
@@ -54,6 +96,17 @@ public final class Embedding {
             throw new TokenSpaceException("a sequence of " + time + " tokens needs " + time
                     + " positions but the positional table has contextLength " + positionTable.rows()
                     + ": raise contextLength or lower maxLength");
+        }
+        long n = batch * time * dim;
+        if (n <= SMALL_ADD && plain(tokens) && plain(positionTable)) {
+            // a small batch: a plain loop beats the setup of a native op
+            FloatBuffer x = tokens.data().asNioFloat();
+            FloatBuffer p = positionTable.data().asNioFloat();
+            int span = (int) (time * dim);
+            for (int i = 0; i < n; i++) {
+                x.put(i, x.get(i) + p.get(i % span));
+            }
+            return tokens;
         }
         INDArray pos = positionTable.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, time),
                 org.nd4j.linalg.indexing.NDArrayIndex.all()).reshape('c', 1, time * dim); // [1, T*D]

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.function.Supplier;
 
 /**
  * {@code tensor.normal_(0, 1)} on a contiguous float32 tensor, as PyTorch 1.13's CPU {@code normal_kernel} does it
@@ -39,14 +40,16 @@ public final class NormalInit {
     }
 
     /**
-     * The same fill, streamed into {@code out[0, n)} (e.g. a tensor's off-heap memory): the words are drawn in order
-     * chunk by chunk, while the chunks already drawn are transformed and copied on the pool's threads.
+     * The same fill, streamed into {@code out[0, n)} (e.g. a tensor's off-heap memory, which may still be being
+     * allocated: {@code out} is asked for only when a chunk is ready). This thread draws the words in stream order,
+     * chunk by chunk; the pool transforms and copies the chunks already drawn, and this thread joins in once its
+     * words are drawn.
      */
-    public static void fill(FloatBuffer out, int n, TorchGenerator gen, NormalKernel kernel) {
+    public static void fill(Supplier<FloatBuffer> out, int n, TorchGenerator gen, NormalKernel kernel) {
         if (n < 2 * CHUNK) {
             float[] values = new float[n];
             fill(values, gen, kernel);
-            out.duplicate().position(0).put(values);
+            out.get().duplicate().position(0).put(values);
             return;
         }
         int blocksEnd = n / 16 * 16;
@@ -59,20 +62,23 @@ public final class NormalInit {
             int transformLen = Math.min(len, blocksEnd - from) / 16 * 16;
             pending.add(ForkJoinPool.commonPool().submit(() -> {
                 kernel.fillBlocks(chunk, 0, transformLen);
-                out.duplicate().position(at).put(chunk, 0, len);
+                out.get().duplicate().position(at).put(chunk, 0, len);
             }));
         }
         if (n % 16 != 0) {
             float[] tail = new float[16];
             gen.fillFloats(tail, 0, 16);
             kernel.fill16(tail, 0);
-            for (ForkJoinTask<?> t : pending) {
-                t.join(); // the tail overwrites what the last chunk wrote
-            }
-            out.duplicate().position(n - 16).put(tail);
+            joinNewestFirst(pending); // the tail overwrites what the last chunk wrote
+            out.get().duplicate().position(n - 16).put(tail);
         }
-        for (ForkJoinTask<?> t : pending) {
-            t.join();
+        joinNewestFirst(pending);
+    }
+
+    /** Newest first: a thread outside the pool can run a task itself only while it is the newest one it submitted. */
+    private static void joinNewestFirst(List<ForkJoinTask<?>> tasks) {
+        for (int i = tasks.size() - 1; i >= 0; i--) {
+            tasks.get(i).join();
         }
     }
 }

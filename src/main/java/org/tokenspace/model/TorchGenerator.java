@@ -116,17 +116,17 @@ public final class TorchGenerator {
 
     private void twist() {
         int[] mt = state;
-        int k = 0;
-        for (; k < N - M; k++) {
+        // -(y & 1) & MATRIX_A is MATRIX_A for odd y, 0 for even: branch-free, so the loops vectorize
+        for (int k = 0; k < N - M; k++) {
             int y = (mt[k] & UPPER_MASK) | (mt[k + 1] & LOWER_MASK);
-            mt[k] = mt[k + M] ^ (y >>> 1) ^ ((y & 1) == 0 ? 0 : MATRIX_A);
+            mt[k] = mt[k + M] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
         }
-        for (; k < N - 1; k++) {
+        for (int k = N - M; k < N - 1; k++) {
             int y = (mt[k] & UPPER_MASK) | (mt[k + 1] & LOWER_MASK);
-            mt[k] = mt[k + (M - N)] ^ (y >>> 1) ^ ((y & 1) == 0 ? 0 : MATRIX_A);
+            mt[k] = mt[k + (M - N)] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
         }
         int y = (mt[N - 1] & UPPER_MASK) | (mt[0] & LOWER_MASK);
-        mt[N - 1] = mt[M - 1] ^ (y >>> 1) ^ ((y & 1) == 0 ? 0 : MATRIX_A);
+        mt[N - 1] = mt[M - 1] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
         next = 0;
     }
 }

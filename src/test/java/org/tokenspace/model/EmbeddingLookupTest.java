@@ -109,4 +109,33 @@ class EmbeddingLookupTest {
         assertEquals("token id -3 in the id list is negative: ids start at 0", assertThrows(
                 TokenSpaceException.class, () -> new Pipeline().run("ids: -3", Settings.DEFAULTS)).getMessage());
     }
+
+    @Test
+    void largeBatchesTakeTheParallelCopyAndTheNativeAddWithTheSameBits() {
+        TorchGenerator gen = new TorchGenerator(7);
+        INDArray table = Embedding.create(gen, "token table", 50257, 16, NormalKernel.AVX2);
+        INDArray positions = Embedding.create(gen, "positional table", 128, 16, NormalKernel.AVX2);
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(1);
+        int[][] ids = new int[300][128]; // 38,400 rows: the parallel copy; 614,400 values: the native add
+        for (int[] row : ids) {
+            for (int t = 0; t < row.length; t++) {
+                row[t] = rnd.nextInt(50257);
+            }
+        }
+        INDArray tokens = Embedding.lookup(table, ids);
+        float[] tok = tokens.data().asFloat();
+        float[] tab = table.data().asFloat();
+        float[] pos = positions.data().asFloat();
+        INDArray inputs = Embedding.addPositionsInPlace(tokens.dup(), positions);
+        float[] in = inputs.data().asFloat();
+        for (int b = 0; b < 300; b++) {
+            for (int t = 0; t < 128; t++) {
+                for (int d = 0; d < 16; d++) {
+                    int i = (b * 128 + t) * 16 + d;
+                    assertEquals(Float.floatToRawIntBits(tab[ids[b][t] * 16 + d]), Float.floatToRawIntBits(tok[i]));
+                    assertEquals(Float.floatToRawIntBits(tok[i] + pos[t * 16 + d]), Float.floatToRawIntBits(in[i]));
+                }
+            }
+        }
+    }
 }
