@@ -90,10 +90,10 @@ public class EmbeddingBench {
         return Embedding.lookupInto(s.tokenTable, s.batch, s.out);
     }
 
-    /** Preallocated lookup plus the in-place positional add, like {@code index_select(...).add_(pos)}. */
+    /** Preallocated lookup plus the positional add, like {@code index_select(...).add_(pos)}, here in one pass. */
     @Benchmark
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public INDArray lookupIntoPlusPositions(LookupState s) {
-        return Embedding.addPositionsInPlace(Embedding.lookupInto(s.tokenTable, s.batch, s.out), s.positionTable);
+        return Embedding.lookupWithPositionsInto(s.tokenTable, s.positionTable, s.batch, s.out);
     }
 }

@@ -58,8 +58,7 @@ public final class Embedding {
     public static INDArray lookupInto(INDArray table, int[][] ids, INDArray out) {
         int[] flat = flatten(ids, table.rows());
         long rowBytes = table.columns() * Float.BYTES;
-        if (!plain(table) || !plain(out) || out.length() != flat.length * table.columns()
-                || rowBytes * Math.max(flat.length, table.rows()) > Integer.MAX_VALUE) {
+        if (!fits(table, out, flat.length)) {
             INDArray rows = out.reshape('c', flat.length, table.columns()); // [B*T, D], a view of out
             Nd4j.pullRows(table, rows, 1, flat);
             return out;
@@ -68,15 +67,60 @@ public final class Embedding {
         ByteBuffer src = table.data().asNio();
         ByteBuffer dst = out.data().asNio();
         int row = (int) rowBytes;
-        int parts = flat.length >= PARALLEL_ROWS ? ForkJoinPool.getCommonPoolParallelism() + 1 : 1;
-        IntStream.range(0, parts).parallel().forEach(part -> {
-            int from = (int) ((long) flat.length * part / parts);
-            int to = (int) ((long) flat.length * (part + 1) / parts);
+        inParts(flat.length, (from, to) -> {
             for (int i = from; i < to; i++) {
                 dst.put(i * row, src, flat[i] * row, row);
             }
         });
         return out;
+    }
+
+    /**
+     * Lookup and absolute position addition in one pass: {@code out[b, t] = tokenTable[ids[b, t]] + positionTable[t]},
+     * {@code [B, T, D]}, the same float32 sums as {@link #lookupInto} followed by {@link #addPositionsInPlace}.
+     */
+    public static INDArray lookupWithPositionsInto(INDArray table, INDArray positionTable, int[][] ids,
+                                                   INDArray out) {
+        int[] flat = flatten(ids, table.rows());
+        int time = ids.length == 0 ? 0 : ids[0].length;
+        int dim = (int) table.columns();
+        if (!fits(table, out, flat.length) || !plain(positionTable) || positionTable.columns() != dim
+                || time > positionTable.rows()) {
+            return addPositionsInPlace(lookupInto(table, ids, out), positionTable);
+        }
+        FloatBuffer src = table.data().asNioFloat();
+        FloatBuffer dst = out.data().asNioFloat();
+        float[] pos = new float[time * dim]; // positionTable[0:T], [T, D]
+        positionTable.data().asNioFloat().get(0, pos);
+        inParts(flat.length, (from, to) -> {
+            float[] row = new float[dim];
+            for (int i = from; i < to; i++) {
+                src.get(flat[i] * dim, row);
+                int p = (i % time) * dim;
+                for (int d = 0; d < dim; d++) {
+                    row[d] += pos[p + d];
+                }
+                dst.put(i * dim, row);
+            }
+        });
+        return out;
+    }
+
+    /** Runs {@code work(from, to)} over {@code [0, rows)}: in one piece, or split over all cores for large batches. */
+    private static void inParts(int rows, java.util.function.BiConsumer<Integer, Integer> work) {
+        int parts = rows >= PARALLEL_ROWS ? ForkJoinPool.getCommonPoolParallelism() + 1 : 1;
+        if (parts == 1) {
+            work.accept(0, rows);
+            return;
+        }
+        IntStream.range(0, parts).parallel().forEach(part -> work.accept((int) ((long) rows * part / parts),
+                (int) ((long) rows * (part + 1) / parts)));
+    }
+
+    /** Both tensors plain, {@code out} exactly {@code rows} rows, everything addressable by a Java buffer. */
+    private static boolean fits(INDArray table, INDArray out, int rows) {
+        return plain(table) && plain(out) && out.length() == rows * table.columns()
+                && table.columns() * Float.BYTES * Math.max(rows, table.rows()) <= Integer.MAX_VALUE;
     }
 
     /** float32, C order, its own buffer from the start (not a view into another array). */
@@ -100,12 +144,17 @@ public final class Embedding {
         long n = batch * time * dim;
         if (n <= SMALL_ADD && plain(tokens) && plain(positionTable)) {
             // a small batch: a plain loop beats the setup of a native op
-            FloatBuffer x = tokens.data().asNioFloat();
-            FloatBuffer p = positionTable.data().asNioFloat();
             int span = (int) (time * dim);
-            for (int i = 0; i < n; i++) {
-                x.put(i, x.get(i) + p.get(i % span));
+            float[] x = new float[(int) n];
+            float[] p = new float[span]; // positionTable[0:T], [T, D]
+            tokens.data().asNioFloat().get(0, x);
+            positionTable.data().asNioFloat().get(0, p);
+            for (int b = 0; b < batch; b++) {
+                for (int j = 0; j < span; j++) {
+                    x[b * span + j] += p[j];
+                }
             }
+            tokens.data().asNioFloat().put(0, x);
             return tokens;
         }
         INDArray pos = positionTable.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, time),

@@ -1,6 +1,8 @@
 package org.tokenspace.model;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.Objects;
@@ -76,7 +78,8 @@ public final class Pipeline {
         long time = batch.maxLength();
         INDArray positionEmbeddings = t.positionTable().get(NDArrayIndex.interval(0, time), NDArrayIndex.all()).dup();
         // Input embeddings: [B, T, D] + [T, D], broadcast over the batch
-        INDArray inputEmbeddings = Embedding.addPositionsInPlace(tokenEmbeddings.dup(), t.positionTable());
+        INDArray inputEmbeddings = Embedding.lookupWithPositionsInto(t.tokenTable(), t.positionTable(), batch.inputs(),
+                Nd4j.createUninitialized(DataType.FLOAT, tokenEmbeddings.shape()));
         return new PipelineResult(settings, ids, windows, loader.size(), batch, t, tokenEmbeddings,
                 positionEmbeddings, inputEmbeddings);
     }

@@ -128,6 +128,9 @@ class EmbeddingLookupTest {
         float[] pos = positions.data().asFloat();
         INDArray inputs = Embedding.addPositionsInPlace(tokens.dup(), positions);
         float[] in = inputs.data().asFloat();
+        INDArray fused = Embedding.lookupWithPositionsInto(table, positions, ids, org.nd4j.linalg.factory.Nd4j
+                .createUninitialized(org.nd4j.linalg.api.buffer.DataType.FLOAT, 300, 128, 16));
+        assertArrayEquals(in, fused.data().asFloat());
         for (int b = 0; b < 300; b++) {
             for (int t = 0; t < 128; t++) {
                 for (int d = 0; d < 16; d++) {
