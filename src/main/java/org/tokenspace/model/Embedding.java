@@ -76,33 +76,33 @@ public final class Embedding {
     }
 
     /**
-     * Lookup and absolute position addition in one pass: {@code out[b, t] = tokenTable[ids[b, t]] + positionTable[t]},
-     * {@code [B, T, D]}, the same float32 sums as {@link #lookupInto} followed by {@link #addPositionsInPlace}.
+     * Lookup and absolute position addition together: {@code out[b, t] = tokenTable[ids[b, t]] + positionTable[t]},
+     * {@code [B, T, D]}, the same float32 sums as {@link #lookupInto} then {@link #addPositionsInPlace}. A small
+     * batch is summed row by row as it is copied; a large one is copied, then added to by one native op (faster
+     * there: the row-wise sum is limited by the Java buffer calls).
      */
     public static INDArray lookupWithPositionsInto(INDArray table, INDArray positionTable, int[][] ids,
                                                    INDArray out) {
         int[] flat = flatten(ids, table.rows());
         int time = ids.length == 0 ? 0 : ids[0].length;
         int dim = (int) table.columns();
-        if (!fits(table, out, flat.length) || !plain(positionTable) || positionTable.columns() != dim
-                || time > positionTable.rows()) {
+        if (flat.length >= PARALLEL_ROWS || !fits(table, out, flat.length) || !plain(positionTable)
+                || positionTable.columns() != dim || time > positionTable.rows()) {
             return addPositionsInPlace(lookupInto(table, ids, out), positionTable);
         }
         FloatBuffer src = table.data().asNioFloat();
         FloatBuffer dst = out.data().asNioFloat();
-        float[] pos = new float[time * dim]; // positionTable[0:T], [T, D]
-        positionTable.data().asNioFloat().get(0, pos);
-        inParts(flat.length, (from, to) -> {
-            float[] row = new float[dim];
-            for (int i = from; i < to; i++) {
-                src.get(flat[i] * dim, row);
-                int p = (i % time) * dim;
-                for (int d = 0; d < dim; d++) {
-                    row[d] += pos[p + d];
-                }
-                dst.put(i * dim, row);
+        FloatBuffer pos = positionTable.data().asNioFloat();
+        float[] row = new float[dim];
+        float[] position = new float[dim];
+        for (int i = 0; i < flat.length; i++) {
+            src.get(flat[i] * dim, row);
+            pos.get((i % time) * dim, position);
+            for (int d = 0; d < dim; d++) {
+                row[d] += position[d];
             }
-        });
+            dst.put(i * dim, row);
+        }
         return out;
     }
 
