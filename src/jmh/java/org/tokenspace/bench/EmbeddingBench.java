@@ -38,13 +38,18 @@ public class EmbeddingBench {
     @Benchmark
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public INDArray createTokenTable(TableState s) {
-        return Embedding.create(new TorchGenerator(123), "token table", VOCAB, DIM, s.kernel);
+        if (s.last != null) {
+            s.last.close(); // free the previous table now, as PyTorch's refcount does, not at some later GC
+        }
+        s.last = Embedding.create(new TorchGenerator(123), "token table", VOCAB, DIM, s.kernel);
+        return s.last;
     }
 
     @State(Scope.Benchmark)
     public static class TableState {
         @Param({"AVX2"})
         NormalKernel kernel;
+        INDArray last;
     }
 
     @State(Scope.Benchmark)
