@@ -108,28 +108,35 @@ public final class WalkthroughModel {
                 return withAxes(r);
             }
         };
+        start(task, w -> {
+            error.set("");
+            state.set(w);
+            keepSelectionValid(w);
+            applyPendingView(w);
+        }, "could not compute this state");
+    }
+
+    /**
+     * Runs {@code task} on the worker, showing its progress; when it ends (and no newer task replaced it) either
+     * {@code done} gets its value on the FX thread, or its failure is reported as {@code what}.
+     */
+    private <T> void start(Task<T> task, java.util.function.Consumer<T> done, String what) {
         task.setOnSucceeded(e -> {
             if (running == task) {
                 running = null;
                 busy.set(false);
-                error.set("");
-                Walkthrough w = task.getValue();
-                state.set(w);
-                keepSelectionValid(w);
-                applyPendingView(w);
+                done.accept(task.getValue());
             }
         });
         task.setOnFailed(e -> {
             if (running == task) {
                 running = null;
                 busy.set(false);
-                fail(task.getException(), "could not compute this state");
+                restoring = false;
+                pendingView = null;
+                fail(task.getException(), what);
             }
         });
-        start(task);
-    }
-
-    private void start(Task<?> task) {
         running = task;
         busy.set(true);
         progress.unbind();
@@ -165,28 +172,14 @@ public final class WalkthroughModel {
                         source);
             }
         };
-        task.setOnSucceeded(e -> {
-            if (running == task) {
-                running = null;
-                busy.set(false);
-                status.set("tables from " + task.getValue().description());
-                loaded.set(task.getValue());
-                if (restoring) {
-                    restoring = false;
-                    recompute();
-                }
-            }
-        });
-        task.setOnFailed(e -> {
-            if (running == task) {
-                running = null;
-                busy.set(false);
+        start(task, l -> {
+            status.set("tables from " + l.description());
+            loaded.set(l);
+            if (restoring) {
                 restoring = false;
-                pendingView = null;
-                fail(task.getException(), "could not load " + file.getFileName());
+                recompute();
             }
-        });
-        start(task);
+        }, "could not load " + file.getFileName());
     }
 
     /**
@@ -202,23 +195,11 @@ public final class WalkthroughModel {
                 return TextFiles.read(file, new Progress(f -> updateProgress(f, 1), this::isCancelled));
             }
         };
-        task.setOnSucceeded(e -> {
-            if (running == task) {
-                running = null;
-                busy.set(false);
-                textFile.set(file.toAbsolutePath());
-                text.set(task.getValue());
-                status.set("text from " + file);
-            }
-        });
-        task.setOnFailed(e -> {
-            if (running == task) {
-                running = null;
-                busy.set(false);
-                fail(task.getException(), "could not read " + file.getFileName());
-            }
-        });
-        start(task);
+        start(task, t -> {
+            textFile.set(file.toAbsolutePath());
+            text.set(t);
+            status.set("text from " + file);
+        }, "could not read " + file.getFileName());
     }
 
     /** The text typed or pasted by the user (no file behind it). */
