@@ -3,6 +3,7 @@ package org.tokenspace.app.steps;
 import javafx.scene.paint.Color;
 import org.tokenspace.app.Walkthrough;
 import org.tokenspace.app.WalkthroughModel;
+import org.tokenspace.view.Marker;
 import org.tokenspace.view.PointCloudView;
 import org.tokenspace.view.Vec3;
 
@@ -14,6 +15,8 @@ final class CloudPanel {
     static final Color TOKEN = Color.rgb(255, 196, 64);
     static final Color POSITION = Color.rgb(80, 220, 170);
     static final Color INPUT = Color.rgb(220, 130, 255);
+    private static final Color SMALL_POINT = Color.rgb(150, 200, 255);
+    private static final int SMALL_TABLE = 64;
 
     final PointCloudView view = new PointCloudView();
     private float[] shown;
@@ -45,6 +48,13 @@ final class CloudPanel {
             view.getMarkers().clear();
             view.getArrows().clear();
             view.getSegments().clear();
+            long vocab = w.result().tables().vocabSize();
+            if (vocab <= SMALL_TABLE) { // a few rows (the book's 6): every token marked and named
+                for (int i = 0; i < vocab; i++) {
+                    view.getMarkers().add(new Marker(new Vec3(w.vocabulary()[3 * i], w.vocabulary()[3 * i + 1],
+                            w.vocabulary()[3 * i + 2]), SMALL_POINT, i + " '" + LookupView.label(i, vocab) + "'"));
+                }
+            }
         } finally {
             updating = false;
         }
