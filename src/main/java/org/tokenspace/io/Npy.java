@@ -251,9 +251,10 @@ public final class Npy {
             expected = Long.MAX_VALUE;
         }
         if (size - dataStart != expected) {
+            String needs = expected == Long.MAX_VALUE ? "more" : String.valueOf(expected);
             throw new FileFormatException(file, "the shape " + Arrays.toString(shape) + " of " + descr + " needs "
-                    + (expected == Long.MAX_VALUE ? "more" : String.valueOf(expected)) + " bytes of data but the file has "
-                    + (size - dataStart) + ": the file is truncated or its header is wrong");
+                    + needs + " bytes of data but the file has " + (size - dataStart)
+                    + ": the file is truncated or its header is wrong");
         }
         return new Header(descr, shape, dataStart, expected);
     }

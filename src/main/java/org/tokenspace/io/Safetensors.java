@@ -66,7 +66,7 @@ public final class Safetensors {
             List<Entry> entries = entries(ch, file);
             Entry e = entries.stream().filter(x -> x.info().name().equals(name)).findFirst()
                     .orElseThrow(() -> new FileFormatException(file, "there is no tensor '" + name + "'; it has "
-                            + entries.stream().map(x -> x.info().name()).collect(Collectors.joining(", "))));
+                            + names(entries)));
             Dtype dtype = switch (e.info().dtype()) {
                 case "F32" -> Dtype.F32;
                 case "F16" -> Dtype.F16;
@@ -78,6 +78,13 @@ public final class Safetensors {
             return TensorData.read(ch, file, "the tensor '" + name + "'", e.begin(), e.info().shape(), dtype,
                     progress);
         });
+    }
+
+    /** The first dozen tensor names, for a message. */
+    private static String names(List<Entry> entries) {
+        String first = entries.stream().limit(12).map(x -> x.info().name()).collect(Collectors.joining(", "));
+        return entries.isEmpty() ? "none" : entries.size() <= 12 ? first
+                : first + " and " + (entries.size() - 12) + " more";
     }
 
     /** {@link #read(Path, String, Progress)} without progress. */

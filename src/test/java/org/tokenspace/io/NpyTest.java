@@ -109,6 +109,7 @@ class NpyTest {
         FileFormatException e = assertThrows(FileFormatException.class, () -> Npy.read(f));
         assertTrue(e.getMessage().startsWith(f.toString() + ": "), e.getMessage());
         assertTrue(e.getMessage().contains(problem), e.getMessage());
+        assertTrue(e.getMessage().lines().count() == 1, "one line: " + e.getMessage());
     }
 
     @Test
@@ -127,6 +128,7 @@ class NpyTest {
                 "broken header");
         refused(npy("call.npy", ok.replace("(2, 3)", "__import__('os')"), 24), "broken header");
         refused(npy("keys.npy", ok.replace("'fortran_order'", "'order'"), 24), "exactly descr, fortran_order");
+        refused(npy("newline.npy", ok.replace("'shape'", "'sha\npe'"), 24), "keys are [descr, fortran_order, sha?pe]");
         refused(npy("negative.npy", ok.replace("(2, 3)", "(-2, 3)"), 24), "broken header");
         refused(npy("overflow.npy", ok.replace("(2, 3)", "(4294967296, 4294967296, 4294967296)"), 24),
                 "more elements than any file");
