@@ -60,9 +60,6 @@ public final class MainView extends BorderPane {
     }
 
     private void show(Step s) {
-        if (s == Step.BATCH && batch.rowsShownProperty().get() == Integer.MAX_VALUE) {
-            batch.rowsShownProperty().set(Integer.MAX_VALUE);
-        }
         stage.getChildren().setAll(views.get(s)); // entering the scene redraws it
     }
 

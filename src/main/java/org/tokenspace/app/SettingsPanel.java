@@ -12,9 +12,9 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.tokenspace.model.Settings;
 import org.tokenspace.model.TokenSpaceException;
+import org.tokenspace.model.TorchGenerator;
 
 import java.io.File;
-import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -149,7 +149,7 @@ final class SettingsPanel extends VBox {
     /** Reads every field; applies them if each is a number, else names the field that is not. */
     void apply() {
         try {
-            Settings s = new Settings(seed(fields.get("seed").getText()), size("vocabSize"), size("embeddingDim"),
+            Settings s = new Settings(TorchGenerator.parseSeed(fields.get("seed").getText()), size("vocabSize"), size("embeddingDim"),
                     size("contextLength"), size("batchSize"), size("maxLength"), size("stride"), shuffle.isSelected(),
                     model.settingsProperty().get().dropLast(), model.settingsProperty().get().epoch(),
                     size("batch"), model.settingsProperty().get().kernel());
@@ -171,16 +171,4 @@ final class SettingsPanel extends VBox {
         }
     }
 
-    static long seed(String v) {
-        try {
-            BigInteger b = new BigInteger(v.trim());
-            if (b.compareTo(BigInteger.valueOf(Long.MIN_VALUE)) < 0 || b.bitLength() > 64) {
-                throw new TokenSpaceException("seed " + v.trim() + " is outside 64 bits: use a whole number from "
-                        + Long.MIN_VALUE + " to 18446744073709551615");
-            }
-            return b.longValue();
-        } catch (NumberFormatException e) {
-            throw new TokenSpaceException("seed '" + v.trim() + "' is not a whole number");
-        }
-    }
 }

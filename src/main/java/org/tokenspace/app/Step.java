@@ -32,6 +32,12 @@ public enum Step {
         return values()[Math.max(ordinal() - 1, 0)];
     }
 
+    /** The stage of that {@link #cliName()}, ignoring case and surrounding spaces. */
+    public static java.util.Optional<Step> find(String name) {
+        String n = name.trim().toLowerCase(java.util.Locale.ROOT);
+        return java.util.Arrays.stream(values()).filter(s -> s.cliName().equals(n)).findFirst();
+    }
+
     /** The name used on the command line ({@code snapshot --view lookup}). */
     public String cliName() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -224,8 +224,7 @@ public final class WalkthroughModel {
      * selection. A text file that changed since is reported, and the session's own copy of the text is used.
      */
     public void restore(SessionFile.Session s) {
-        Step target = java.util.Arrays.stream(Step.values()).filter(x -> x.cliName().equals(s.step())).findFirst()
-                .orElseThrow(() -> new TokenSpaceException("the session's stage '" + s.step() + "' is not a stage"));
+        Step target = Step.find(s.step()).orElseThrow(() -> new TokenSpaceException("the session's stage '" + s.step() + "' is not a stage"));
         cancel();
         error.set("");
         restoring = true;

@@ -1,15 +1,13 @@
 package org.tokenspace.cli;
 
 import org.tokenspace.model.NormalKernel;
+import org.tokenspace.model.TokenSpaceException;
+import org.tokenspace.model.TorchGenerator;
 import picocli.CommandLine;
 
-import java.math.BigInteger;
 
 /** Conversions of command-line values that give a message naming the value and the valid form. */
 final class Converters {
-    private static final BigInteger MIN = BigInteger.valueOf(Long.MIN_VALUE);
-    private static final BigInteger MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
-
     private Converters() {
     }
 
@@ -17,17 +15,11 @@ final class Converters {
     static final class Seed implements CommandLine.ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
-            BigInteger v;
             try {
-                v = new BigInteger(value.trim());
-            } catch (NumberFormatException e) {
-                throw new CommandLine.TypeConversionException("seed '" + value + "' is not a whole number");
+                return TorchGenerator.parseSeed(value);
+            } catch (TokenSpaceException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
             }
-            if (v.compareTo(MIN) < 0 || v.compareTo(MAX) > 0) {
-                throw new CommandLine.TypeConversionException("seed " + value
-                        + " is outside 64 bits: use a whole number from " + MIN + " to " + MAX);
-            }
-            return v.longValue();
         }
     }
 

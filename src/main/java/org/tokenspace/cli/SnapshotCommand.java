@@ -16,7 +16,6 @@ import picocli.CommandLine.Option;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** Any view as a PNG, with no display and no GPU; {@code --all} writes every figure the README shows. */
@@ -125,12 +124,7 @@ final class SnapshotCommand implements Callable<Integer> {
     }
 
     private static Step parseStep(String name) {
-        for (Step s : Step.values()) {
-            if (s.cliName().equals(name.toLowerCase(Locale.ROOT).trim())) {
-                return s;
-            }
-        }
-        throw new TokenSpaceException("unknown step '" + name + "': use tokenize, lookup, position, batch or "
-                + "projection");
+        return Step.find(name).orElseThrow(() -> new TokenSpaceException("unknown step '" + name + "': use tokenize, "
+                + "lookup, position, batch or projection"));
     }
 }

@@ -56,7 +56,11 @@ public final class Embedding {
 
     /** {@link #lookup} into a preallocated {@code [B, T, D]} float32 buffer, returned for chaining. */
     public static INDArray lookupInto(INDArray table, int[][] ids, INDArray out) {
-        int[] flat = flatten(ids, table.rows());
+        return copyRows(table, flatten(ids, table.rows()), out);
+    }
+
+    /** Copies row {@code flat[i]} of the table to row {@code i} of {@code out}; the ids are already checked. */
+    private static INDArray copyRows(INDArray table, int[] flat, INDArray out) {
         long rowBytes = table.columns() * Float.BYTES;
         if (!fits(table, out, flat.length)) {
             INDArray rows = out.reshape('c', flat.length, table.columns()); // [B*T, D], a view of out
@@ -88,7 +92,7 @@ public final class Embedding {
         int dim = (int) table.columns();
         if (flat.length >= PARALLEL_ROWS || !fits(table, out, flat.length) || !plain(positionTable)
                 || positionTable.columns() != dim || time > positionTable.rows()) {
-            return addPositionsInPlace(lookupInto(table, ids, out), positionTable);
+            return addPositionsInPlace(copyRows(table, flat, out), positionTable);
         }
         FloatBuffer src = table.data().asNioFloat();
         FloatBuffer dst = out.data().asNioFloat();

@@ -1,5 +1,7 @@
 package org.tokenspace.model;
 
+import java.math.BigInteger;
+
 /**
  * PyTorch's CPU generator ({@code at::CPUGeneratorImpl}) in pure Java: an mt19937 engine seeded like
  * {@code torch.manual_seed(seed)}, its uniform draws, and the cached second Box-Muller sample.
@@ -21,6 +23,28 @@ public final class TorchGenerator {
     private long wordsDrawn;
     private boolean hasCachedNormal;
     private double cachedNormal;
+
+    private static final BigInteger SEED_MIN = BigInteger.valueOf(Long.MIN_VALUE);
+    private static final BigInteger SEED_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+
+    /**
+     * A seed as {@code torch.manual_seed} takes it: any whole number from -2^63 to 2^64 - 1, as the 64 bits that
+     * {@link #manualSeed} reads.
+     */
+    public static long parseSeed(String text) {
+        String t = text.trim();
+        BigInteger v;
+        try {
+            v = new BigInteger(t);
+        } catch (NumberFormatException e) {
+            throw new TokenSpaceException("seed '" + t + "' is not a whole number");
+        }
+        if (v.compareTo(SEED_MIN) < 0 || v.compareTo(SEED_MAX) > 0) {
+            throw new TokenSpaceException("seed " + t + " is outside 64 bits: use a whole number from " + SEED_MIN
+                    + " to " + SEED_MAX);
+        }
+        return v.longValue();
+    }
 
     /** A generator as after {@code torch.manual_seed(seed)}. */
     public TorchGenerator(long seed) {
