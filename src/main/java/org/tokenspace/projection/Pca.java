@@ -4,18 +4,20 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.bytedeco.openblas.global.openblas;
 import org.tokenspace.model.TokenSpaceException;
-import smile.math.blas.UPLO;
-import smile.math.blas.EVDJob;
-import smile.math.blas.EigenRange;
-import smile.math.blas.LAPACK;
-import smile.math.blas.Layout;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 
 /**
- * Exact principal component analysis: the covariance of the rows with BLAS, its eigen-decomposition with Smile
- * (LAPACK {@code syevr}, only the {@code k} largest eigenpairs), those eigenvectors as axes.
+ * Exact principal component analysis: the covariance of the rows with BLAS, its symmetric eigen-decomposition in
+ * pure Java (EJML: Householder tridiagonalization and implicit QR), the {@code k} largest eigenvectors as axes.
+ *
+ * <p>The eigen step does not go through LAPACK: OpenBLAS 0.3.19 (the one ND4J 1.0.0-M2.1 ships) returns wrong
+ * eigenvectors from {@code dsyev}, {@code dsyevd} and {@code dsyevr} on AVX-512 CPUs (its SkylakeX kernels), with the
+ * right eigenvalues. The float32 {@code ssyrk} below is correct there.
  *
  * <p>Covariance, with {@code s} the mean of the first rows rounded to float32 and {@code Y = X - s}:
  * {@code C = (Y^T Y - n m m^T) / (n - 1)}, {@code m = colsum(Y) / n}. Each block's {@code Y^T Y} is one float32
@@ -80,25 +82,24 @@ public final class Pca {
         for (int i = 0; i < dim; i++) {
             trace += cov[i * dim + i];
         }
-        // the k largest eigenpairs only (LAPACK syevr, by index range), ascending: index dim-k+1 .. dim
-        double[] a = cov.clone(); // syevr overwrites its input
-        int[] found = new int[1];
-        double[] w = new double[dim];
-        double[] z = new double[dim * components]; // [D, k] column-major
-        int info = LAPACK.engine.syevr(Layout.COL_MAJOR, EVDJob.VECTORS, EigenRange.INDEX, UPLO.LOWER, dim, a, dim,
-                0, 0, dim - components + 1, dim, 0, found, w, z, dim, new int[2 * components]);
-        if (info != 0 || found[0] != components) {
-            throw new TokenSpaceException("the eigen-decomposition of the covariance failed (LAPACK info " + info
-                    + ", " + found[0] + " of " + components + " eigenpairs)");
+        EigenDecomposition_F64<DMatrixRMaj> evd = DecompositionFactory_DDRM.eig(dim, true, true);
+        if (!evd.decompose(new DMatrixRMaj(dim, dim, true, cov))) { // decompose may overwrite its input: a copy
+            throw new TokenSpaceException("the eigen-decomposition of the " + dim + " x " + dim
+                    + " covariance did not converge");
         }
+        Integer[] order = new Integer[dim];
+        for (int i = 0; i < dim; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (p, q) -> Double.compare(evd.getEigenvalue(q).real, evd.getEigenvalue(p).real));
         double[] variances = new double[components];
         float[] axes = new float[components * dim]; // [k, D]
         for (int k = 0; k < components; k++) {
-            int col = components - 1 - k; // largest first
-            variances[k] = Math.max(0, w[col]);
-            int sign = signOf(z, col * dim, dim);
+            variances[k] = Math.max(0, evd.getEigenvalue(order[k]).real); // largest first
+            double[] v = evd.getEigenVector(order[k]).getData(); // unit length
+            int sign = signOf(v, 0, dim);
             for (int d = 0; d < dim; d++) {
-                axes[k * dim + d] = (float) (sign * z[col * dim + d]);
+                axes[k * dim + d] = (float) (sign * v[d]);
             }
         }
         float[] meanF = new float[dim];
