@@ -1,5 +1,7 @@
 package org.tokenspace.io;
 
+import org.tokenspace.Python;
+
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
