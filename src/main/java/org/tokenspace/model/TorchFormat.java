@@ -2,153 +2,203 @@ package org.tokenspace.model;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * Numbers and 2-D tensors printed as PyTorch prints them ({@code torch/_tensor_str.py}, default print options:
- * precision 4, threshold 1000, edgeitems 3, linewidth 80).
+ * Tensors printed as PyTorch 1.13 prints them: a port of {@code torch/_tensor_str.py} with the default print options
+ * (precision 4, threshold 1000, edgeitems 3, linewidth 80) for CPU float32/float64/int32/int64 tensors of any rank.
+ * It keeps the formatter's choices (integer mode {@code 1.}, scientific notation, one width with sign padding
+ * {@code [ 0.3374, -0.1778]}), summarization with {@code ...} past 1000 elements, line wrapping at 80 columns, and the
+ * suffixes ({@code requires_grad=True}, {@code grad_fn=<...>}, {@code dtype=...}) with their own wrapping rule.
  */
 public final class TorchFormat {
-    private static final int PRECISION = 4;
+    /** The suffix of a leaf that requires grad, e.g. a layer's weight. */
+    public static final String REQUIRES_GRAD = "requires_grad=True";
+    /** The suffix of {@code embedding_layer(ids)}. */
+    public static final String EMBEDDING_BACKWARD = gradFn("EmbeddingBackward0");
+    /** The suffix of {@code a + b} when either requires grad. */
+    public static final String ADD_BACKWARD = gradFn("AddBackward0");
+
     private static final int THRESHOLD = 1000;
     private static final int EDGE = 3;
     private static final int LINE_WIDTH = 80;
+    private static final String PREFIX = "tensor(";
 
     private TorchFormat() {
     }
 
-    /** A value rounded to 4 decimals from its exact binary value, half to even, as Python's {@code '{:.4f}'}. */
+    /** {@code grad_fn=<name>}, e.g. {@code gradFn("SelectBackward0")} for {@code x[0, 1]}. */
+    public static String gradFn(String name) {
+        return "grad_fn=<" + name + ">";
+    }
+
+    /** One value as a float tensor's element in fixed notation: {@code '{:.4f}'}, exact binary value, half to even. */
     public static String fixed(double v) {
-        if (!Double.isFinite(v)) {
-            return Double.isNaN(v) ? "nan" : (v > 0 ? "inf" : "-inf");
-        }
-        String s = new BigDecimal(v).setScale(PRECISION, RoundingMode.HALF_EVEN).toPlainString();
-        return (v < 0 || (v == 0 && 1 / v < 0)) && !s.startsWith("-") ? "-" + s : s;
+        return PyNumbers.fixed(v, TorchFormatter.PRECISION);
     }
 
-    /** Python's {@code '{:.4e}'}. */
-    static String scientific(double v) {
-        if (!Double.isFinite(v)) {
-            return fixed(v);
-        }
-        String s = String.format(Locale.ROOT, "%.4e", new BigDecimal(v).round(new java.math.MathContext(
-                PRECISION + 1, RoundingMode.HALF_EVEN)).doubleValue());
-        return s;
+    /** {@code print(layer.weight)}: {@code Parameter containing:} and the tensor with {@code requires_grad=True}. */
+    public static String parameter(INDArray weight) {
+        return "Parameter containing:\n" + tensor(weight, REQUIRES_GRAD);
     }
 
-    /** {@code print(embedding.weight)} for a 2-D table: {@code Parameter containing:\ntensor([[...]], requires_grad=True)}. */
-    public static String parameter(INDArray table) {
-        return "Parameter containing:\n" + tensor(table, ", requires_grad=True");
+    /** {@code repr(t)} of a float32, float64, int32 or int64 array, with suffixes such as {@link #EMBEDDING_BACKWARD}. */
+    public static String tensor(INDArray t, String... suffixes) {
+        return repr(TensorValues.of(t), suffixes);
     }
 
-    /** {@code repr(tensor)} for a 2-D float tensor, with a suffix before the closing parenthesis. */
-    public static String tensor(INDArray t, String suffix) {
-        long rows = t.rows();
-        long cols = t.columns();
-        boolean summarize = rows * cols > THRESHOLD;
-        List<Long> rowIdx = edges(rows, summarize);
-        List<Long> colIdx = edges(cols, summarize);
-        // the formatter looks at the printed elements only
-        List<Double> shown = new ArrayList<>();
-        for (long r : rowIdx) {
-            for (long c : colIdx) {
-                if (r >= 0 && c >= 0) {
-                    shown.add(t.getDouble(r, c));
-                }
-            }
-        }
-        Formatter f = new Formatter(shown);
-        String indent = " ".repeat("tensor(".length());
-        StringBuilder out = new StringBuilder("tensor([");
-        boolean first = true;
-        for (long r : rowIdx) {
-            if (!first) {
-                out.append(",\n").append(indent).append(' ');
-            }
-            first = false;
-            if (r < 0) {
-                out.append("...");
-                continue;
-            }
-            List<String> cells = new ArrayList<>();
-            for (long c : colIdx) {
-                cells.add(c < 0 ? "..." : f.format(t.getDouble(r, c)));
-            }
-            int perLine = Math.max(1, (LINE_WIDTH - (indent.length() + 1)) / (f.width + 2));
-            StringBuilder row = new StringBuilder("[");
-            for (int i = 0; i < cells.size(); i++) {
-                if (i > 0) {
-                    row.append(i % perLine == 0 ? ",\n" + indent + "  " : ", ");
-                }
-                row.append(cells.get(i));
-            }
-            out.append(row).append(']');
-        }
-        return out.append("]").append(suffix).append(")").toString();
+    /** {@code repr(torch.tensor(ids))}: int64, shape {@code [T]}. */
+    public static String ids(int[] ids) {
+        return repr(TensorValues.ofIds(ids));
     }
 
-    private static List<Long> edges(long n, boolean summarize) {
-        List<Long> idx = new ArrayList<>();
-        if (summarize && n > 2 * EDGE) {
-            for (long i = 0; i < EDGE; i++) {
-                idx.add(i);
+    /** {@code repr(torch.tensor(ids))} of a {@code [B, T]} batch of ids. */
+    public static String ids(int[][] ids) {
+        return repr(TensorValues.ofIds(ids));
+    }
+
+    /** {@code repr(t.shape)}: {@code torch.Size([8, 4, 256])}. */
+    public static String size(long... shape) {
+        StringBuilder s = new StringBuilder("torch.Size([");
+        for (int i = 0; i < shape.length; i++) {
+            s.append(i == 0 ? "" : ", ").append(shape[i]);
+        }
+        return s.append("])").toString();
+    }
+
+    /** {@code _str_intern} for a plain strided CPU tensor. */
+    static String repr(TensorValues t, String... extra) {
+        List<String> suffixes = new ArrayList<>();
+        long[] shape = t.shape();
+        String body;
+        if (numel(shape) == 0) {
+            // as numpy: an empty tensor shows its shape unless it is (0,), and its dtype, as no element implies one
+            if (shape.length != 1) {
+                suffixes.add("size=" + tuple(shape));
             }
-            idx.add(-1L);
-            for (long i = n - EDGE; i < n; i++) {
-                idx.add(i);
+            if (!t.dtype().equals("torch.float32")) {
+                suffixes.add("dtype=" + t.dtype());
             }
+            body = "[]";
         } else {
-            for (long i = 0; i < n; i++) {
-                idx.add(i);
+            if (!t.dtype().equals("torch.float32") && !t.dtype().equals("torch.int64")) {
+                suffixes.add("dtype=" + t.dtype());
             }
+            body = tensorStr(t, PREFIX.length());
         }
-        return idx;
+        suffixes.addAll(Arrays.asList(extra));
+        return addSuffixes(PREFIX + body, suffixes, PREFIX.length());
     }
 
-    /** {@code _Formatter}: integer mode, fixed or scientific, and one width for every element. */
-    private static final class Formatter {
-        final boolean intMode;
-        final boolean sciMode;
-        final int width;
+    /** {@code _tensor_str}: summarize past the threshold; one formatter for every element shown. */
+    private static String tensorStr(TensorValues t, int indent) {
+        boolean summarize = numel(t.shape()) > THRESHOLD;
+        List<long[]> shown = new ArrayList<>();
+        summarized(t.shape(), new long[0], summarize, shown);
+        TorchFormatter f = new TorchFormatter(t, shown);
+        return withFormatter(t, new long[0], indent, summarize, f);
+    }
 
-        Formatter(List<Double> values) {
-            boolean ints = true;
-            double maxAbs = 0;
-            double minAbs = Double.POSITIVE_INFINITY;
-            for (double v : values) {
-                if (Double.isFinite(v)) {
-                    ints &= v == Math.ceil(v);
-                    double a = Math.abs(v);
-                    if (a != 0) {
-                        maxAbs = Math.max(maxAbs, a);
-                        minAbs = Math.min(minAbs, a);
-                    }
-                }
-            }
-            intMode = ints;
-            sciMode = !ints && minAbs != Double.POSITIVE_INFINITY
-                    && (maxAbs / minAbs > 1000 || maxAbs > 1e8 || minAbs < 1e-4);
-            int w = 1;
-            for (double v : values) {
-                w = Math.max(w, raw(v).length());
-            }
-            width = w;
+    /** {@code get_summarized_data}: the edge items of every dimension, or everything; as indices into {@code t}. */
+    private static void summarized(long[] shape, long[] at, boolean summarize, List<long[]> out) {
+        if (at.length == shape.length) {
+            out.add(at);
+            return;
         }
+        for (long i : indices(shape[at.length], summarize)) {
+            if (i >= 0) {
+                summarized(shape, append(at, i), summarize, out);
+            }
+        }
+    }
 
-        private String raw(double v) {
-            if (intMode && Double.isFinite(v)) {
-                return String.format(Locale.ROOT, "%.0f.", v);
-            }
-            return sciMode ? scientific(v) : fixed(v);
+    /** {@code _tensor_str_with_formatter} of the sub-tensor {@code t[at]}. */
+    private static String withFormatter(TensorValues t, long[] at, int indent, boolean summarize, TorchFormatter f) {
+        long[] shape = t.shape();
+        int dim = shape.length - at.length;
+        if (dim == 0) {
+            return f.format(t, at);
         }
+        if (dim == 1) {
+            return vectorStr(t, at, indent, summarize, f);
+        }
+        List<String> slices = new ArrayList<>();
+        for (long i : indices(shape[at.length], summarize)) {
+            slices.add(i < 0 ? "..." : withFormatter(t, append(at, i), indent + 1, summarize, f));
+        }
+        return "[" + String.join("," + "\n".repeat(dim - 1) + " ".repeat(indent + 1), slices) + "]";
+    }
 
-        String format(double v) {
-            String s = raw(v);
-            return " ".repeat(Math.max(0, width - s.length())) + s;
+    /** {@code _vector_str}: as many elements per line as fit in 80 columns after the indent. */
+    private static String vectorStr(TensorValues t, long[] at, int indent, boolean summarize, TorchFormatter f) {
+        int elementLength = f.width() + 2;
+        int perLine = Math.max(1, Math.floorDiv(LINE_WIDTH - indent, elementLength));
+        List<String> data = new ArrayList<>();
+        for (long i : indices(t.shape()[at.length], summarize)) {
+            data.add(i < 0 ? " ..." : f.format(t, append(at, i)));
         }
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < data.size(); i += perLine) {
+            lines.add(String.join(", ", data.subList(i, Math.min(data.size(), i + perLine))));
+        }
+        return "[" + String.join(",\n" + " ".repeat(indent + 1), lines) + "]";
+    }
+
+    /** {@code _add_suffixes}: each suffix after a comma, or on a new line when it would pass 80 columns. */
+    private static String addSuffixes(String tensorStr, List<String> suffixes, int indent) {
+        StringBuilder out = new StringBuilder(tensorStr);
+        // as torch counts it: the last line's length plus 2 (plus 1 more when there is no newline at all)
+        int lastLineLength = tensorStr.length() - tensorStr.lastIndexOf('\n') + 1;
+        for (String suffix : suffixes) {
+            if (lastLineLength + suffix.length() + 2 > LINE_WIDTH) {
+                out.append(",\n").append(" ".repeat(indent)).append(suffix);
+                lastLineLength = indent + suffix.length();
+            } else {
+                out.append(", ").append(suffix);
+                lastLineLength += suffix.length() + 2;
+            }
+        }
+        return out.append(')').toString();
+    }
+
+    /** The indices of a dimension of size {@code n} that are shown; -1 stands for the elided middle. */
+    private static long[] indices(long n, boolean summarize) {
+        if (summarize && n > 2 * EDGE) {
+            long[] edges = new long[2 * EDGE + 1];
+            for (int i = 0; i < EDGE; i++) {
+                edges[i] = i;
+                edges[EDGE + 1 + i] = n - EDGE + i;
+            }
+            edges[EDGE] = -1;
+            return edges;
+        }
+        long[] all = new long[Math.toIntExact(n)];
+        Arrays.setAll(all, i -> i);
+        return all;
+    }
+
+    private static long[] append(long[] at, long i) {
+        long[] next = Arrays.copyOf(at, at.length + 1);
+        next[at.length] = i;
+        return next;
+    }
+
+    private static long numel(long[] shape) {
+        long n = 1;
+        for (long d : shape) {
+            n *= d;
+        }
+        return n;
+    }
+
+    /** Python's {@code str(tuple(shape))}: {@code (0, 3)}, {@code (0,)}. */
+    private static String tuple(long[] shape) {
+        StringBuilder s = new StringBuilder("(");
+        for (int i = 0; i < shape.length; i++) {
+            s.append(i == 0 ? "" : ", ").append(shape[i]);
+        }
+        return s.append(shape.length == 1 ? ",)" : ")").toString();
     }
 }
