@@ -98,6 +98,11 @@ add("empty ids", torch.zeros(0, dtype=torch.int64))
 add("empty 2-D ids", torch.zeros(2, 0, dtype=torch.int64))
 add("long last line, suffix wraps", torch.tensor([0.5] * 9), "add")
 add("last line exactly at the wrap", torch.tensor([0.5] * 8), "add")
+add("six halves: grad_fn is one column past the line", torch.tensor([0.5] * 6), "add")
+add("five halves: grad_fn fits", torch.tensor([0.5] * 5), "add")
+add("thirteen ones: requires_grad is one column past the line", torch.ones(13), "parameter")
+add("twelve ones: requires_grad fits", torch.ones(12), "parameter")
+add("two lines, the last one long", torch.tensor([[0.5] * 8, [0.25] * 8]), "add")
 
 torch.manual_seed(123)
 embedding = {"name": "manual_seed(123); Embedding(50257, 256).weight", "kind": "embedding", "seed": 123,
