@@ -24,9 +24,8 @@ import java.util.Map;
  */
 final class SettingsPanel extends VBox {
     /** The book's {@code Embedding(6, 3)} example: its ids {@code [2, 3, 5, 1]}, and 0 as the last target. */
-    static final String BOOK_TEXT = "ids: 2, 3, 5, 1, 0";
-    static final Settings BOOK = new Settings(123, 6, 3, 4, 1, 4, 4, false, true, 0, 0,
-            Settings.DEFAULTS.kernel());
+    static final String BOOK_TEXT = org.tokenspace.model.Book.TEXT;
+    static final Settings BOOK = org.tokenspace.model.Book.SETTINGS;
 
     private final WalkthroughModel model;
     private final Map<String, TextField> fields = new LinkedHashMap<>();

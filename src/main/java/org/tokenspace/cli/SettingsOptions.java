@@ -2,6 +2,7 @@ package org.tokenspace.cli;
 
 import org.tokenspace.model.NormalKernel;
 import org.tokenspace.model.Settings;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** The pipeline's settings as options; defaults are the course's. */
@@ -53,6 +54,26 @@ final class SettingsOptions {
     Settings settings(org.tokenspace.model.Tables given) {
         return given == null ? settings() : unchecked().withTables(Math.toIntExact(given.vocabSize()),
                 Math.toIntExact(given.embeddingDim()), Math.toIntExact(given.contextLength())).validate();
+    }
+
+    /**
+     * {@code base} (e.g. the book's example) with each of these options the user gave in place of its value, so that
+     * {@code --book --kernel generic} is the book's example drawn with the generic kernel.
+     */
+    Settings over(Settings base, CommandLine.ParseResult parsed) {
+        return new Settings(
+                parsed.hasMatchedOption("--seed") ? seed : base.seed(),
+                parsed.hasMatchedOption("--vocab-size") ? vocabSize : base.vocabSize(),
+                parsed.hasMatchedOption("--embedding-dim") ? embeddingDim : base.embeddingDim(),
+                parsed.hasMatchedOption("--context-length") ? contextLength : base.contextLength(),
+                parsed.hasMatchedOption("--batch-size") ? batchSize : base.batchSize(),
+                parsed.hasMatchedOption("--max-length") ? maxLength : base.maxLength(),
+                parsed.hasMatchedOption("--stride") ? stride : base.stride(),
+                parsed.hasMatchedOption("--shuffle") ? shuffle : base.shuffle(),
+                parsed.hasMatchedOption("--keep-last") ? !keepLast : base.dropLast(),
+                parsed.hasMatchedOption("--epoch") ? epoch : base.epoch(),
+                parsed.hasMatchedOption("--batch-index") ? batchIndex : base.batchIndex(),
+                parsed.hasMatchedOption("--kernel") ? kernel : base.kernel()).validate();
     }
 
     private Settings unchecked() {

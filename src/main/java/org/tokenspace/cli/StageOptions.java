@@ -1,0 +1,86 @@
+package org.tokenspace.cli;
+
+import org.tokenspace.app.SampleText;
+import org.tokenspace.code.CodeInput;
+import org.tokenspace.code.StageCode;
+import org.tokenspace.code.StageCodes;
+import org.tokenspace.code.Transcript;
+import org.tokenspace.model.Book;
+import org.tokenspace.model.Pipeline;
+import org.tokenspace.model.PipelineResult;
+import org.tokenspace.model.Settings;
+import org.tokenspace.model.Tables;
+import org.tokenspace.model.TokenSpaceException;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** What {@code show} and {@code code} work on: a stage, a text, the table and loader options of embed, an id. */
+final class StageOptions {
+    @Option(names = "--stage", required = true, paramLabel = "STAGE", converter = StageConverter.class,
+            description = "The stage: tokenize, lookup, position or batch.")
+    StageCode stage;
+
+    @Option(names = "--file", paramLabel = "FILE", description = "The UTF-8 text to tokenize (default: the app's "
+            + "sample text).")
+    Path file;
+
+    @Option(names = "--text", paramLabel = "TEXT", description = "The text itself, instead of a file. A text that "
+            + "starts with 'ids:' is a list of token ids, e.g. 'ids: 2, 3, 5, 1, 0'.")
+    String text;
+
+    @Option(names = "--book", description = "The book's example: Embedding(6, 3) after torch.manual_seed(123), the "
+            + "ids 2, 3, 5, 1 (then 0) in one window, and id 3 looked up. Table and loader options given with it "
+            + "change that example, e.g. --kernel generic.")
+    boolean book;
+
+    @Option(names = "--id", paramLabel = "ID", description = "The selected token id: the one looked up, and the one "
+            + "whose position is added (default: the batch's first id; with --book, 3).")
+    Integer id;
+
+    @Mixin
+    SettingsOptions options;
+
+    @Mixin
+    TablesOptions tables;
+
+    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+    CommandLine.Model.CommandSpec spec;
+
+    /** Runs the pipeline on the chosen text and settings, and writes the stage's script with its output. */
+    Transcript transcript() {
+        if (book && (file != null || text != null)) {
+            throw new TokenSpaceException("--book brings its own ids: drop --file and --text, or drop --book");
+        }
+        if (file != null && text != null) {
+            throw new TokenSpaceException("the text is given twice: use --file or --text, not both");
+        }
+        if (book && tables.tables != null) {
+            throw new TokenSpaceException("--book seeds its own 6 x 3 tables: drop --tables, or drop --book");
+        }
+        String input = book ? Book.TEXT : text != null ? text : file != null ? TextInput.read(file, System.in)
+                : SampleText.TEXT;
+        Tables given = tables.load();
+        Settings settings = book ? options.over(Book.SETTINGS, spec.commandLine().getParseResult())
+                : options.settings(given);
+        PipelineResult result = new Pipeline().run(input, settings, given, () -> false);
+        Integer selected = id != null ? id : book ? Integer.valueOf(Book.ID) : null;
+        CodeInput.TablesFile from = given == null ? null
+                : new CodeInput.TablesFile(tables.tables, tables.tokenTensor, tables.positionTensor);
+        return stage.write(CodeInput.of(result, input, file, from, selected));
+    }
+
+    /** A stage name, or a message naming the stages there are. */
+    static final class StageConverter implements CommandLine.ITypeConverter<StageCode> {
+        @Override
+        public StageCode convert(String value) {
+            try {
+                return StageCodes.find(value);
+            } catch (TokenSpaceException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

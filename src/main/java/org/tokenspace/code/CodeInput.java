@@ -1,0 +1,72 @@
+package org.tokenspace.code;
+
+import org.tokenspace.model.PipelineResult;
+import org.tokenspace.model.TokenSpaceException;
+
+import java.nio.file.Path;
+
+/**
+ * What a stage's script is written for: a pipeline run, where its text came from, and the selected token.
+ *
+ * @param result   the pipeline's result: settings, ids, batch, tables and embeddings
+ * @param text     the text as given (a text that starts with {@code ids:} is a list of ids)
+ * @param textFile the file the text was read from, or null when it was typed or pasted
+ * @param tables   the file the tables were loaded from, or null when they are seeded
+ * @param id       the selected token id
+ * @param row      the selected token's row in the batch, or -1 when it was picked outside the batch
+ * @param position its position in that row, or -1
+ */
+public record CodeInput(PipelineResult result, String text, Path textFile, TablesFile tables, int id, int row,
+                        int position) {
+
+    /** Tables read from a safetensors file, e.g. a GPT-2 checkpoint's {@code wte.weight} and {@code wpe.weight}. */
+    public record TablesFile(Path file, String tokenTensor, String positionTensor) {
+    }
+
+    public CodeInput {
+        long vocabSize = result.tables().vocabSize();
+        if (id < 0 || id >= vocabSize) {
+            throw new TokenSpaceException("token id " + id + " is outside the token table: valid ids are 0 to "
+                    + (vocabSize - 1));
+        }
+        int[][] inputs = result.batch().inputs();
+        boolean inBatch = row >= 0 && row < inputs.length && position >= 0 && position < inputs[row].length
+                && inputs[row][position] == id;
+        if (!inBatch && (row != -1 || position != -1)) {
+            throw new IllegalArgumentException("id " + id + " is not at [" + row + ", " + position + "] of the batch");
+        }
+    }
+
+    /**
+     * The input with {@code id} selected as the window selects it: where it first occurs in the batch, else outside
+     * it; with no id, the batch's first token.
+     */
+    public static CodeInput of(PipelineResult result, String text, Path textFile, TablesFile tables, Integer id) {
+        int[][] inputs = result.batch().inputs();
+        if (id == null) {
+            return new CodeInput(result, text, textFile, tables, inputs[0][0], 0, 0);
+        }
+        for (int b = 0; b < inputs.length; b++) {
+            for (int t = 0; t < inputs[b].length; t++) {
+                if (inputs[b][t] == id) {
+                    return new CodeInput(result, text, textFile, tables, id, b, t);
+                }
+            }
+        }
+        return new CodeInput(result, text, textFile, tables, id, -1, -1);
+    }
+
+    public boolean inBatch() {
+        return row >= 0;
+    }
+
+    /** The batch row the stage shows: the selected token's, else the first. */
+    public int shownRow() {
+        return Math.max(row, 0);
+    }
+
+    /** The position the stage shows: the selected token's, else 0. */
+    public int shownPosition() {
+        return Math.max(position, 0);
+    }
+}
