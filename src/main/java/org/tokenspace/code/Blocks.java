@@ -11,14 +11,15 @@ final class Blocks {
     static final int MAX_IDS = 100_000;
     /** Lines of a typed text shown as a comment at most. */
     private static final int TEXT_LINES = 12;
-    private static final String ENCODE = "tiktoken.get_encoding(\"gpt2\").encode(text, allowed_special={\"<|endoftext|>\"})";
+    private static final String ENCODE =
+            "tiktoken.get_encoding(\"gpt2\").encode(text, allowed_special={\"<|endoftext|>\"})";
 
     private Blocks() {
     }
 
     /** The opening comment and the imports; with the generic kernel, the line that makes PyTorch use it. */
     static void header(PyScript s, CodeInput in, StageCode stage, boolean tables, String... imports) {
-        s.code("# TokenSpace, stage \"" + stage.name() + "\": " + stage.summary());
+        s.code(PyText.comment("# ", "TokenSpace, stage \"" + stage.name() + "\": " + stage.summary(), 3));
         if (tables && in.tables() == null && in.result().settings().kernel() == NormalKernel.GENERIC) {
             s.code("import os",
                     "",
@@ -29,11 +30,11 @@ final class Blocks {
                     "os.environ[\"ATEN_CPU_CAPABILITY\"] = \"default\"",
                     "");
         }
+        if (tables && in.tables() != null) {
+            s.code("import json", "import struct", "");
+        }
         s.code("import torch");
         s.code(imports);
-        if (tables && in.tables() != null) {
-            s.code("import json", "import struct");
-        }
         s.blank();
     }
 
@@ -48,9 +49,10 @@ final class Blocks {
         if (typedIds) {
             s.code("# The token ids, given as ids");
         } else if (in.textFile() != null) {
-            s.code("# GPT-2 ids of " + PyText.comment("", in.textFile().toString(), 1).get(0) + ": " + ENCODE);
+            s.code(PyText.comment("# ", "GPT-2 ids of " + in.textFile() + ", as", 2));
+            s.code("# " + ENCODE + " gives them");
         } else {
-            s.code("# GPT-2 ids of this text: " + ENCODE);
+            s.code("# GPT-2 ids of this text, as", "# " + ENCODE + " gives them:");
             s.code(PyText.comment("#     ", in.text(), TEXT_LINES));
         }
         s.code(PyText.list("token_ids", ids));
@@ -65,15 +67,15 @@ final class Blocks {
                     "    with open(" + PyText.str(in.textFile().toAbsolutePath().toString())
                             + ", encoding=\"utf-8-sig\", newline=\"\") as f:",
                     "        text = f.read()",
-                    "    assert " + ENCODE + " == token_ids",
-                    "");
+                    "    assert " + ENCODE + " == token_ids");
         }
         s.blank();
     }
 
     /** ch02's {@code GPTDatasetV1} and {@code create_dataloader_v1}, taking ids instead of text. */
     static void dataset(PyScript s) {
-        s.code("class GPTDatasetV1(Dataset):",
+        s.code("",
+                "class GPTDatasetV1(Dataset):",
                 "    def __init__(self, token_ids, max_length, stride):",
                 "        self.input_ids = []",
                 "        self.target_ids = []",

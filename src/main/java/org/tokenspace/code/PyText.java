@@ -55,7 +55,8 @@ public final class PyText {
             out.add((prefix + wrapped.get(i)).stripTrailing());
         }
         if (wrapped.size() > maxLines) {
-            out.add(prefix + "... (" + (wrapped.size() - maxLines) + " more lines)");
+            int more = wrapped.size() - maxLines;
+            out.add(prefix + "... (" + more + (more == 1 ? " more line)" : " more lines)"));
         }
         return out;
     }

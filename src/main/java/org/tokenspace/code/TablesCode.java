@@ -8,7 +8,8 @@ final class TablesCode {
     /** {@code read_table} and the layers made from the file's tensors, trainable as TokenSpace's are. */
     static void loaded(PyScript s, CodeInput.TablesFile t, boolean positions) {
         String path = PyText.str(t.file().toAbsolutePath().toString());
-        s.code("def read_table(path, name):",
+        s.code("",
+                "def read_table(path, name):",
                 "    # one tensor of a .safetensors file as float32: an 8-byte header size, a JSON header, the data",
                 "    with open(path, \"rb\") as f:",
                 "        header_size = struct.unpack(\"<Q\", f.read(8))[0]",
