@@ -57,17 +57,40 @@ public final class Python {
     public static Result run(String exe, String script, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(exe, "-c", script));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        return run(new ProcessBuilder(cmd));
+    }
+
+    /** {@code exe script} with these variables added to the environment, as a user runs a saved script. */
+    public static Result runFile(String exe, java.nio.file.Path script, java.util.Map<String, String> env)
+            throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(exe, script.toString());
+        pb.environment().putAll(env);
+        return run(pb);
+    }
+
+    private static Result run(ProcessBuilder pb) throws IOException {
+        Process p = pb.redirectErrorStream(true).start();
+        // read while it runs: a process that prints more than the pipe holds would wait for a reader
+        java.util.concurrent.CompletableFuture<byte[]> output = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return p.getInputStream().readAllBytes();
+                    } catch (IOException e) {
+                        return ("cannot read the output: " + e).getBytes(StandardCharsets.UTF_8);
+                    }
+                });
         try {
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return new Result(-1, "timed out");
             }
+            return new Result(p.exitValue(), new String(output.get(), StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             p.destroyForcibly();
             return new Result(-1, "interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            return new Result(-1, "cannot read the output: " + e.getCause());
         }
-        return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 }

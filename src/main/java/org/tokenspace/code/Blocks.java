@@ -3,7 +3,6 @@ package org.tokenspace.code;
 import org.tokenspace.model.NormalKernel;
 import org.tokenspace.model.Pipeline;
 import org.tokenspace.model.Settings;
-import org.tokenspace.model.TokenSpaceException;
 
 /** The parts several scripts share: the header, the ids, ch02's dataset and loader, the seeded or loaded tables. */
 final class Blocks {
@@ -42,8 +41,9 @@ final class Blocks {
     static void tokenIds(PyScript s, CodeInput in) {
         int[] ids = in.result().ids();
         if (ids.length > MAX_IDS) {
-            throw new TokenSpaceException(String.format("the text has %,d tokens, more than the %,d a script holds "
-                    + "written out: use a shorter text", ids.length, MAX_IDS));
+            s.refuse(String.format("the text has %,d tokens, more than the %,d a script holds written out: use a "
+                    + "shorter text", ids.length, MAX_IDS));
+            return;
         }
         boolean typedIds = in.text().stripLeading().startsWith(Pipeline.IDS_PREFIX);
         if (typedIds) {

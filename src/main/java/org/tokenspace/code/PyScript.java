@@ -10,6 +10,7 @@ import java.util.List;
 public final class PyScript {
     private final StringBuilder script = new StringBuilder();
     private final StringBuilder output = new StringBuilder();
+    private String problem;
 
     /** Lines of code that print nothing. */
     public PyScript code(String... lines) {
@@ -53,7 +54,13 @@ public final class PyScript {
         return print(PyText.str(label) + ", " + expression, label + " " + printed);
     }
 
+    /** Marks the script as one that cannot be given (the output still can), with the one-line reason. */
+    public PyScript refuse(String reason) {
+        problem = reason;
+        return this;
+    }
+
     public Transcript done() {
-        return new Transcript(script.toString(), output.toString());
+        return new Transcript(problem == null ? script.toString() : null, output.toString(), problem);
     }
 }

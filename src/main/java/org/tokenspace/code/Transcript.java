@@ -1,10 +1,37 @@
 package org.tokenspace.code;
 
+import org.tokenspace.model.TokenSpaceException;
+
 /**
- * A stage's PyTorch script and what it prints, character for character.
- *
- * @param script the Python source; it needs only {@code torch}
- * @param output what running it prints, as TokenSpace computes it from its own tensors
+ * A stage's PyTorch script and what it prints, character for character. The output always exists; the script may
+ * not (a text too long to write its ids into a script), and then asking for it names the problem.
  */
-public record Transcript(String script, String output) {
+public final class Transcript {
+    private final String script;
+    private final String output;
+    private final String problem;
+
+    Transcript(String script, String output, String problem) {
+        this.script = script;
+        this.output = output;
+        this.problem = problem;
+    }
+
+    /** The Python source; it needs only {@code torch}. */
+    public String script() {
+        if (problem != null) {
+            throw new TokenSpaceException(problem);
+        }
+        return script;
+    }
+
+    /** Whether there is a script, or only the output. */
+    public boolean hasScript() {
+        return problem == null;
+    }
+
+    /** What running the script prints, as TokenSpace computes it from its own tensors. */
+    public String output() {
+        return output;
+    }
 }
