@@ -4,6 +4,7 @@ import org.tokenspace.model.TokenSpaceException;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Every stage that has its PyTorch code, in walkthrough order. */
@@ -18,11 +19,15 @@ public final class StageCodes {
         return ALL;
     }
 
+    /** The stage of that name, ignoring case, if it has code (the window's projection stage has none yet). */
+    public static Optional<StageCode> of(String name) {
+        String n = name.trim().toLowerCase(Locale.ROOT);
+        return ALL.stream().filter(s -> s.name().equals(n)).findFirst();
+    }
+
     /** The stage of that name, ignoring case; an unknown name is a user's problem naming the valid ones. */
     public static StageCode find(String name) {
-        String n = name.trim().toLowerCase(Locale.ROOT);
-        return ALL.stream().filter(s -> s.name().equals(n)).findFirst().orElseThrow(() -> new TokenSpaceException(
-                "unknown stage '" + name + "': use " + names()));
+        return of(name).orElseThrow(() -> new TokenSpaceException("unknown stage '" + name + "': use " + names()));
     }
 
     /** {@code tokenize, lookup, position or batch}. */
