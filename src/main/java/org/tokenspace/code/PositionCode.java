@@ -1,7 +1,6 @@
 package org.tokenspace.code;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.tokenspace.model.PipelineResult;
 import org.tokenspace.model.TorchFormat;
@@ -73,6 +72,6 @@ final class PositionCode implements StageCode {
 
     /** The first {@link #SHOWN} values of {@code v}, as PyTorch prints them with {@code suffix}. */
     private static String vector(float[] v, String suffix) {
-        return TorchFormat.tensor(Nd4j.createFromArray(java.util.Arrays.copyOf(v, Math.min(v.length, SHOWN))), suffix);
+        return TorchFormat.tensor(java.util.Arrays.copyOf(v, Math.min(v.length, SHOWN)), suffix);
     }
 }

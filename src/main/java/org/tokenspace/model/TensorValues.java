@@ -56,6 +56,37 @@ interface TensorValues {
         };
     }
 
+    /** A float32 vector, shape {@code [n]}. */
+    static TensorValues of(float[] v) {
+        long[] shape = {v.length};
+        return new TensorValues() {
+            @Override
+            public long[] shape() {
+                return shape;
+            }
+
+            @Override
+            public String dtype() {
+                return "torch.float32";
+            }
+
+            @Override
+            public boolean floating() {
+                return true;
+            }
+
+            @Override
+            public double real(long[] at) {
+                return v[(int) at[0]];
+            }
+
+            @Override
+            public long integer(long[] at) {
+                return (long) v[(int) at[0]];
+            }
+        };
+    }
+
     /** Token ids as PyTorch holds them after {@code torch.tensor(ids)}: int64, shape {@code [T]}. */
     static TensorValues ofIds(int[] ids) {
         return ofIds(new int[][] {ids}, new long[] {ids.length});

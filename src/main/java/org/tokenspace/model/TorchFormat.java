@@ -49,6 +49,11 @@ public final class TorchFormat {
         return repr(TensorValues.of(t), suffixes);
     }
 
+    /** {@code repr(t)} of a float32 vector, e.g. one row of a table, with suffixes. */
+    public static String tensor(float[] v, String... suffixes) {
+        return repr(TensorValues.of(v), suffixes);
+    }
+
     /** {@code repr(torch.tensor(ids))}: int64, shape {@code [T]}. */
     public static String ids(int[] ids) {
         return repr(TensorValues.ofIds(ids));
