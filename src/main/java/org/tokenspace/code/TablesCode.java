@@ -23,11 +23,11 @@ final class TablesCode {
                 "",
                 "",
                 "tables = " + path,
-                "token_embedding_layer = torch.nn.Embedding.from_pretrained(read_table(tables, "
-                        + PyText.str(t.tokenTensor()) + "), freeze=False)");
+                "token_table = read_table(tables, " + PyText.str(t.tokenTensor()) + ")",
+                "token_embedding_layer = torch.nn.Embedding.from_pretrained(token_table, freeze=False)");
         if (positions) {
-            s.code("pos_embedding_layer = torch.nn.Embedding.from_pretrained(read_table(tables, "
-                    + PyText.str(t.positionTensor()) + "), freeze=False)");
+            s.code("pos_table = read_table(tables, " + PyText.str(t.positionTensor()) + ")",
+                    "pos_embedding_layer = torch.nn.Embedding.from_pretrained(pos_table, freeze=False)");
         }
         s.blank();
     }

@@ -44,7 +44,7 @@ public final class TorchFormat {
         return "Parameter containing:\n" + tensor(weight, REQUIRES_GRAD);
     }
 
-    /** {@code repr(t)} of a float32, float64, int32 or int64 array, with suffixes such as {@link #EMBEDDING_BACKWARD}. */
+    /** {@code repr(t)} of a float32, float64, int32 or int64 array, with suffixes, e.g. {@link #ADD_BACKWARD}. */
     public static String tensor(INDArray t, String... suffixes) {
         return repr(TensorValues.of(t), suffixes);
     }

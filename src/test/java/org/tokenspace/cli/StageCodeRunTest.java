@@ -121,8 +121,8 @@ class StageCodeRunTest {
     @Test
     void aTypedTextWithCharactersThatCouldBreakTheScript() throws IOException {
         requireTorch();
-        sameAsShow("typed", "--stage", "batch", "--text", "Quotes \"\"\" and ''' and \\ end\rprint('not code')\n\tx\u2028"
-                + "y\u0085z \u0000 <|endoftext|> 한국어 text", "--max-length", "3", "--stride", "1",
+        sameAsShow("typed", "--stage", "batch", "--text", "Quotes \"\"\" and ''' and \\ end\rprint('not code')\n"
+                + "\tx\u2028y\u0085z \u0000 <|endoftext|> 한국어 text", "--max-length", "3", "--stride", "1",
                 "--batch-size", "2", "--context-length", "3", "--embedding-dim", "4");
     }
 

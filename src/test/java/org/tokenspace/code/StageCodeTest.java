@@ -269,8 +269,10 @@ class StageCodeTest {
 
 
                 tables = "/data/gpt \\"2\\".safetensors"
-                token_embedding_layer = torch.nn.Embedding.from_pretrained(read_table(tables, "wte.weight"), freeze=False)
-                pos_embedding_layer = torch.nn.Embedding.from_pretrained(read_table(tables, "wpe.weight"), freeze=False)
+                token_table = read_table(tables, "wte.weight")
+                token_embedding_layer = torch.nn.Embedding.from_pretrained(token_table, freeze=False)
+                pos_table = read_table(tables, "wpe.weight")
+                pos_embedding_layer = torch.nn.Embedding.from_pretrained(pos_table, freeze=False)
 
                 token_embeddings = token_embedding_layer(inputs)  # [batch_size, max_length, output_dim]
                 pos_embeddings = pos_embedding_layer(torch.arange(max_length))  # [max_length, output_dim]
@@ -286,7 +288,8 @@ class StageCodeTest {
 
     @Test
     void pythonTextIsEscaped() {
-        assertEquals("\"a \\\"b\\\" \\\\ \\n\\r\\t \\x00 \\x85 \\u2028 é 한\"", PyText.str("a \"b\" \\ \n\r\t \0 \u0085 \u2028 é 한"));
+        assertEquals("\"a \\\"b\\\" \\\\ \\n\\r\\t \\x00 \\x85 \\u2028 é 한\"",
+                PyText.str("a \"b\" \\ \n\r\t \0 \u0085 \u2028 é 한"));
         assertEquals(List.of("# one", "# two \\x0c three", "# four", "# ... (1 more line)"),
                 PyText.comment("# ", "one\r\ntwo \f three\rfour\nfive\n", 3));
         int[] ids = IntStream.range(0, 40).map(i -> 10000 + 1000 * i).toArray();
