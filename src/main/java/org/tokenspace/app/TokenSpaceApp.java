@@ -9,7 +9,7 @@ public final class TokenSpaceApp extends Application {
     @Override
     public void start(Stage stage) {
         WalkthroughModel model = new WalkthroughModel();
-        stage.setTitle("TokenSpace — token ids to vectors");
+        stage.setTitle(org.tokenspace.i18n.I18n.tr("app.title"));
         stage.setScene(new Scene(new MainView(model), 1440, 900));
         stage.show();
         model.recompute();

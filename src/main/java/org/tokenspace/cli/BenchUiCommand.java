@@ -38,13 +38,13 @@ final class BenchUiCommand implements Callable<Integer> {
             Stage stage = new Stage();
             stage.setScene(new Scene(new MainView(model), 1440, 900));
             stage.show();
-            model.stepProperty().set(Step.valueOf(step.toUpperCase(Locale.ROOT)));
+            model.stepper().show(Step.valueOf(step.toUpperCase(Locale.ROOT)));
             model.recompute();
             return new FrameMonitor();
         });
         model.awaitIdle();
         HeadlessFx.call(() -> { // one change first, so the numbers are for code the JIT has compiled
-            model.settingsProperty().set(Settings.DEFAULTS.withSeed(122));
+            model.setSettings(Settings.DEFAULTS.withSeed(122));
             return null;
         });
         Thread.sleep(50);
@@ -57,7 +57,7 @@ final class BenchUiCommand implements Callable<Integer> {
         for (int i = 1; i <= recomputes; i++) {
             long seed = 123 + i;
             HeadlessFx.call(() -> {
-                model.settingsProperty().set(Settings.DEFAULTS.withSeed(seed));
+                model.setSettings(Settings.DEFAULTS.withSeed(seed));
                 return null;
             });
             Thread.sleep(50);

@@ -1,5 +1,6 @@
 package org.tokenspace.view;
 
+import org.tokenspace.i18n.I18n;
 import javafx.geometry.Bounds;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.VPos;
@@ -163,13 +164,14 @@ final class OverlayPainter {
     /** The hue legend: the base cloud's colors follow the third coordinate. */
     private void legend(GraphicsContext g, Camera.Frame f, String axis) {
         double barW = 150;
-        double x = f.width - barW - textWidth("high", small) - 30;
+        String high = I18n.tr("cloud.high");
+        double x = f.width - barW - textWidth(high, small) - 30;
         double y = f.height - 22;
         g.setFont(small);
-        String text = "color: " + axis + "  low";
+        String text = I18n.tr("cloud.colorLow", axis);
         double tw = textWidth(text, small);
         g.setFill(LABEL_BOX);
-        double hw = textWidth("high", small);
+        double hw = textWidth(high, small);
         g.fillRoundRect(x - tw - 18, y - 14, tw + barW + hw + 32, 28, 8, 8);
         g.setFill(HINT);
         g.fillText(text, x - tw - 8, y);
@@ -180,7 +182,7 @@ final class OverlayPainter {
             g.fillRect(x + c * cell, y - 5, cell + 0.5, 10);
         }
         g.setFill(HINT);
-        g.fillText("high", x + barW + 6, y);
+        g.fillText(high, x + barW + 6, y);
     }
 
     private void axisName(GraphicsContext g, double x, double y, String name, Color color, boolean rightAligned) {

@@ -1,5 +1,6 @@
 package org.tokenspace.view;
 
+import org.tokenspace.i18n.I18n;
 import javafx.application.Platform;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -305,12 +306,8 @@ public final class PointCloudView extends Region {
     }
 
     private String hint() {
-        String count = String.format(Locale.ROOT, "%,d points", data.count);
-        String found = matches.length > 0 ? String.format(Locale.ROOT, " · %,d match%s", matches.length,
-                matches.length == 1 ? "" : "es") : "";
-        String how = mode.get() == ViewMode.FLAT_2D ? "drag to pan, scroll to zoom"
-                : "drag to orbit, right-drag to pan, scroll to zoom";
-        return count + found + " · " + how + ", click a point to select it";
+        return I18n.tr(mode.get() == ViewMode.FLAT_2D ? "cloud.hint2d" : "cloud.hint3d", data.count,
+                matches.length);
     }
 
     private void updateSearch() {

@@ -14,6 +14,7 @@ import org.tokenspace.app.widgets.BarPlot;
 import org.tokenspace.app.widgets.Numbers;
 import org.tokenspace.app.widgets.TableHeatmap;
 import org.tokenspace.app.widgets.TokenColors;
+import org.tokenspace.i18n.I18n;
 import org.tokenspace.model.Gpt2Tokenizer;
 import org.tokenspace.model.Tables;
 
@@ -39,11 +40,11 @@ public final class LookupView extends StepView {
         vector.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         idField.setId("lookup-id");
         idField.setPrefColumnCount(7);
-        idField.setPromptText("token id");
+        idField.setPromptText(I18n.tr("lookup.idPrompt"));
         idField.setOnAction(e -> typedId());
         idError.setId("lookup-id-error");
         idError.getStyleClass().add("inline-error");
-        Label idLabel = new Label("Look up id:");
+        Label idLabel = new Label(I18n.tr("lookup.idLabel"));
         idLabel.getStyleClass().add("panel-title");
         HBox idRow = new HBox(8, idLabel, idField, idError);
         idRow.setAlignment(Pos.CENTER_LEFT);
@@ -70,18 +71,18 @@ public final class LookupView extends StepView {
 
     private void typedId() {
         String text = idField.getText().trim();
-        Walkthrough w = model.stateProperty().get();
+        Walkthrough w = model.walkthroughProperty().get();
         long vocab = w == null ? Gpt2Tokenizer.VOCAB_SIZE : w.result().tables().vocabSize();
         try {
             int id = Integer.parseInt(text);
             if (id < 0 || id >= vocab) {
-                idError.setText("id " + id + " is outside the token table: valid ids are 0 to " + (vocab - 1));
+                idError.setText(I18n.tr("lookup.idOutside", id, vocab - 1));
                 return;
             }
             idError.setText("");
             model.selectId(id);
         } catch (NumberFormatException e) {
-            idError.setText("'" + text + "' is not a token id: type a whole number from 0 to " + (vocab - 1));
+            idError.setText(I18n.tr("lookup.idNotNumber", text, vocab - 1));
         }
     }
 
@@ -89,22 +90,22 @@ public final class LookupView extends StepView {
     protected void update(Walkthrough w, Selection s) {
         Tables t = w.result().tables();
         int id = s.id();
-        String piece = label(id, t.vocabSize());
+        String piece = t.label(id);
         float[] row = t.tokenTable().getRow(id).toFloatVector();
-        setCaption(String.format("id %d ('%s') selects row %d of the token table %s → a vector of shape [%d]",
-                id, piece, id, shape(t.vocabSize(), t.embeddingDim()), t.embeddingDim()));
-        setDetail("tokenTable[" + id + "] is the same as one_hot(" + id + ") @ tokenTable: multiplying by a one-hot "
-                + "row picks one row. The table is trainable; these are its seeded initial values.");
+        setCaption(I18n.tr("lookup.caption", id, piece, shape(t.vocabSize(), t.embeddingDim()), t.embeddingDim()));
+        org.tokenspace.app.LoadedTables loaded = model.loadedProperty().get();
+        setDetail(I18n.tr("lookup.detail", id) + " " + (loaded == null ? I18n.tr("lookup.detailSeeded")
+                : I18n.tr("lookup.detailLoaded", loaded.description())));
         updating = true;
         try {
-            heatmap.setTable("token table " + shape(t.vocabSize(), t.embeddingDim()),
-                    t.tokenTable(), r -> label(r, t.vocabSize()));
+            heatmap.setTable(I18n.tr("lookup.heatmapTitle", shape(t.vocabSize(), t.embeddingDim())),
+                    t.tokenTable(), t::label);
             heatmap.selectedRowProperty().set(id);
         } finally {
             updating = false;
         }
         oneHot.show(id, t.vocabSize(), t.embeddingDim());
-        bars.setValues("tokenTable[" + id + "]  '" + piece + "'", row, TokenColors.strong(id));
+        bars.setValues("tokenTable[" + id + "]  '" + piece + "'", row, TokenColors.strong(id)); // code, not prose
         bars.setLimit(BarPlot.limitOf(row));
         vector.setText("tokenTable[" + id + "] = " + Numbers.tensor(row, 8));
         cloud.show(w);
@@ -113,11 +114,6 @@ public final class LookupView extends StepView {
         cloud.select(id);
         idField.setText(Integer.toString(id));
         idError.setText("");
-    }
-
-    static String label(int id, long vocabSize) {
-        return vocabSize == Gpt2Tokenizer.VOCAB_SIZE || id < Gpt2Tokenizer.VOCAB_SIZE
-                ? Gpt2Tokenizer.get().tokenText(id) : "#" + id;
     }
 
     static String shape(long... dims) {

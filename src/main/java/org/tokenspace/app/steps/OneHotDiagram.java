@@ -1,5 +1,6 @@
 package org.tokenspace.app.steps;
 
+import org.tokenspace.i18n.I18n;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import org.tokenspace.app.widgets.CanvasRegion;
@@ -56,7 +57,7 @@ final class OneHotDiagram extends CanvasRegion {
         g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 13));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText("↓ the 1 is at index " + id, Math.max(x0, Math.min(at - 6, x0 + oneW - 150)), top + boxH / 2 - 12);
+        g.fillText(I18n.tr("oneHot.index", id), Math.max(x0, Math.min(at - 6, x0 + oneW - 150)), top + boxH / 2 - 12);
         text(g, "×", x0 + oneW + 22, top + boxH / 2 - 10, 24, true, ink);
         // table W [V, D]
         double tx = x0 + oneW + 44;
@@ -67,7 +68,7 @@ final class OneHotDiagram extends CanvasRegion {
         double ry = Math.max(top + 4, Math.min(top + boxH - 4, top + boxH * (id + 0.5) / rows));
         g.setFill(mark);
         g.fillRect(tx, ry - 3, tw, 6);
-        text(g, "W (token table)", tx + tw / 2, top - 24, 15, true, ink);
+        text(g, I18n.tr("oneHot.table"), tx + tw / 2, top - 24, 15, true, ink);
         text(g, "[" + rows + ", " + dim + "]", tx + tw / 2, top + boxH + 16, 13, false, ink);
         text(g, "=", tx + tw + 22, top + boxH / 2 - 12, 24, true, ink);
         // result row [1, D]

@@ -4,15 +4,14 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.tokenspace.app.widgets.TokenColors;
-import org.tokenspace.model.Gpt2Tokenizer;
 
 /** A token as a chip: its text above its id, on the token's color. */
 final class TokenChip extends VBox {
     final int id;
 
-    TokenChip(int id, boolean small) {
+    TokenChip(int id, String label, boolean small) {
         this.id = id;
-        Label text = new Label(Gpt2Tokenizer.get().tokenText(id));
+        Label text = new Label(label);
         Label number = new Label(Integer.toString(id));
         text.getStyleClass().add("chip-text");
         number.getStyleClass().add("chip-id");

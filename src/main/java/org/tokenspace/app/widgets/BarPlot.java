@@ -1,5 +1,6 @@
 package org.tokenspace.app.widgets;
 
+import org.tokenspace.i18n.I18n;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
@@ -29,7 +30,7 @@ public final class BarPlot extends CanvasRegion {
         Tooltip.install(canvas, tip);
         canvas.setOnMouseMoved(e -> {
             int i = indexAt(e.getX());
-            tip.setText(i < 0 ? title : title + "   dim " + i + " = " + Numbers.exact(values[i]));
+            tip.setText(i < 0 ? title : I18n.tr("bars.tip", title, i, Numbers.exact(values[i])));
         });
         setMinSize(160, 110);
         setPrefSize(600, 170);

@@ -1,5 +1,6 @@
 package org.tokenspace.app.widgets;
 
+import org.tokenspace.i18n.I18n;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.geometry.Orientation;
@@ -54,9 +55,9 @@ public final class TableHeatmap extends Region {
         canvas.setOnMouseMoved(e -> {
             int r = rowAt(e.getY());
             int c = colAt(e.getX());
-            tip.setText(r < 0 ? title : c < 0 ? "row " + r + "  " + rowLabel.apply(r)
-                    : "row " + r + " (" + rowLabel.apply(r) + "), dim " + c + " = "
-                    + Numbers.exact(table.getFloat((long) r, (long) c)));
+            tip.setText(r < 0 ? title : c < 0 ? I18n.tr("heatmap.rowTip", r, rowLabel.apply(r))
+                    : I18n.tr("heatmap.cellTip", r, rowLabel.apply(r), c,
+                    Numbers.exact(table.getFloat((long) r, (long) c))));
         });
         selectedRow.addListener((o, a, b) -> {
             center(b.intValue());
