@@ -4,11 +4,16 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ChoiceDialog;
-import javafx.scene.control.MenuButton;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -29,21 +34,25 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The File menu: texts and tables in, pictures and data out, sessions, About. It asks the user (file choosers,
- * dialogs) and hands the answers to the view models, which do the work in the background.
+ * The menus. File: texts and tables in, pictures and data out, sessions, About, Quit. View: zoom, full screen, the
+ * settings panel. They ask the user (file choosers, dialogs) and hand the answers to the view models, which do the
+ * work in the background.
  */
-final class AppMenu extends MenuButton {
+final class AppMenu extends MenuBar {
     private final WalkthroughModel model;
     private final Supplier<Node> currentView;
 
     AppMenu(WalkthroughModel model, Supplier<Node> currentView) {
-        super(I18n.tr("menu.file"));
         this.model = model;
         this.currentView = currentView;
-        setId("file-menu");
+        setId("menu-bar");
+        Menu file = new Menu(I18n.tr("menu.file"));
+        file.setId("file-menu");
         MenuItem seeded = item("menu.useSeeded", model::useSeededTables);
         seeded.disableProperty().bind(model.loadedProperty().isNull());
-        getItems().addAll(item("menu.openTables", this::openTables), seeded, new SeparatorMenuItem(),
+        MenuItem quit = item("menu.quit", javafx.application.Platform::exit);
+        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        file.getItems().addAll(item("menu.openTables", this::openTables), seeded, new SeparatorMenuItem(),
                 item("menu.exportPng", this::exportPng),
                 item("menu.copyPicture", this::copyPicture),
                 item("menu.exportTokenTable", () -> exportData(Exports.What.TOKEN_TABLE)),
@@ -54,7 +63,27 @@ final class AppMenu extends MenuButton {
                 item("menu.saveSession", this::saveSession),
                 item("menu.openSession", this::openSession),
                 new SeparatorMenuItem(),
-                item("menu.about", this::about));
+                item("menu.about", this::about), new SeparatorMenuItem(), quit);
+        getMenus().addAll(file, viewMenu(model.display()));
+    }
+
+    private Menu viewMenu(DisplayModel display) {
+        Menu view = new Menu(I18n.tr("menu.view"));
+        view.setId("view-menu");
+        MenuItem in = item("menu.zoomIn", display::zoomIn);
+        in.setAccelerator(KeyCombination.keyCombination("Shortcut+Equals"));
+        MenuItem out = item("menu.zoomOut", display::zoomOut);
+        out.setAccelerator(KeyCombination.keyCombination("Shortcut+Minus"));
+        MenuItem actual = item("menu.zoomReset", display::resetZoom);
+        actual.setAccelerator(KeyCombination.keyCombination("Shortcut+Digit0"));
+        CheckMenuItem full = new CheckMenuItem(I18n.tr("menu.fullScreen"));
+        full.setAccelerator(new KeyCodeCombination(KeyCode.F11));
+        full.selectedProperty().bindBidirectional(display.fullScreenProperty());
+        CheckMenuItem settings = new CheckMenuItem(I18n.tr("menu.showSettings"));
+        settings.setAccelerator(KeyCombination.keyCombination("Shortcut+B"));
+        settings.selectedProperty().bindBidirectional(display.settingsShownProperty());
+        view.getItems().addAll(in, out, actual, new SeparatorMenuItem(), full, settings);
+        return view;
     }
 
     private MenuItem item(String key, Runnable action) {
@@ -75,6 +104,7 @@ final class AppMenu extends MenuButton {
     private Window window() {
         return getScene().getWindow();
     }
+
 
     private void openTables() {
         FileChooser chooser = new FileChooser();

@@ -25,7 +25,7 @@ public final class Figures {
      * the stage's view alone, or the whole window showing it. Starts the headless platform if no JavaFX runs yet.
      */
     public static BufferedImage render(Step step, boolean window, Preset start, Pick pick, int width, int height,
-                                       double scale) throws InterruptedException {
+                                       double scale, double zoom) throws InterruptedException {
         if (width < 200 || height < 150 || scale <= 0 || scale > 4 || width * scale * height * scale > 64e6) {
             throw new TokenSpaceException("the picture must be at least 200x150, with a scale above 0 and up to 4, "
                     + "and at most 64 megapixels in all");
@@ -48,6 +48,7 @@ public final class Figures {
                 model.select(pick.row(), pick.position());
             }
             model.stepper().show(step);
+            model.display().setZoom(zoom);
             return null;
         });
         return HeadlessFx.call(() -> HeadlessFx.render(node(step, window, model, width, height), width, height,
@@ -59,6 +60,8 @@ public final class Figures {
         if (!window) {
             node.getStylesheets().add(MainView.class.getResource("tokenspace.css").toExternalForm());
             node.getStyleClass().add("main-view");
+            node.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.2fpx;",
+                    org.tokenspace.view.FontScale.BASE * model.display().zoomProperty().get()));
         }
         new javafx.scene.Scene(node, width, height); // a view draws once it is in a scene
         return node;

@@ -1,5 +1,7 @@
 package org.tokenspace.app;
 
+import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -12,7 +14,10 @@ import org.tokenspace.app.steps.ProjectionStepView;
 import org.tokenspace.app.steps.StepView;
 import org.tokenspace.app.steps.TokenizeView;
 
+import org.tokenspace.view.FontScale;
+
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** The window's content: stepper on top, settings on the left, the current stage in the middle. */
@@ -23,6 +28,10 @@ public final class MainView extends BorderPane {
     public MainView(WalkthroughModel model) {
         getStyleClass().add("main-view");
         getStylesheets().add(MainView.class.getResource("tokenspace.css").toExternalForm());
+        DisplayModel display = model.display();
+        // the zoom is the root font size: every label follows it in CSS (em), every drawn widget through FontScale
+        styleProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "-fx-font-size: %.2fpx;",
+                FontScale.BASE * display.zoomProperty().get()), display.zoomProperty()));
         for (Step s : Step.values()) {
             views.put(s, view(s, model));
         }
@@ -30,10 +39,17 @@ public final class MainView extends BorderPane {
         setTop(new StepperBar(model, new AppMenu(model, () -> views.get(stepper.stepProperty().get()))));
         setBottom(new StatusBar(model));
         ScrollPane settings = new ScrollPane(new SettingsPanel(model));
+        settings.setId("settings-scroll");
         settings.setFitToWidth(true);
+        settings.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         settings.getStyleClass().add("settings-scroll");
-        setLeft(settings);
-        setCenter(stage);
+        leftProperty().bind(Bindings.when(display.settingsShownProperty()).then((Node) settings).otherwise((Node) null));
+        ScrollPane center = new ScrollPane(stage);
+        center.setId("stage-scroll");
+        center.setFitToWidth(true);
+        center.setFitToHeight(true); // the stage fills the window; below its minimum height, it scrolls
+        center.getStyleClass().add("stage-scroll");
+        setCenter(center);
         stepper.stepProperty().addListener((o, a, s) -> show(s));
         show(stepper.stepProperty().get());
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -43,6 +59,15 @@ public final class MainView extends BorderPane {
                 e.consume();
             } else if (!typing && e.getCode() == KeyCode.LEFT) {
                 stepper.previous();
+                e.consume();
+            } else if (e.isShortcutDown() && (e.getCode() == KeyCode.ADD || e.getCode() == KeyCode.PLUS)) {
+                display.zoomIn(); // the keypad's + and a layout's own +: the menu's accelerator is Ctrl =
+                e.consume();
+            } else if (e.isShortcutDown() && e.getCode() == KeyCode.SUBTRACT) {
+                display.zoomOut();
+                e.consume();
+            } else if (e.isShortcutDown() && e.getCode() == KeyCode.NUMPAD0) {
+                display.resetZoom();
                 e.consume();
             }
         });

@@ -61,7 +61,7 @@ final class SettingsPanel extends VBox {
             String name = FIELDS.get(i);
             TextField f = new TextField();
             f.setId(name);
-            f.setPrefColumnCount(8);
+            f.setPrefColumnCount(6);
             f.setOnAction(e -> apply());
             f.focusedProperty().addListener((o, was, is) -> {
                 if (!is) {
@@ -80,6 +80,9 @@ final class SettingsPanel extends VBox {
         dropLast.setId("dropLast");
         dropLast.setTooltip(new Tooltip(I18n.tr("settings.dropLast.tip")));
         dropLast.setOnAction(e -> apply());
+        dropLast.setWrapText(true);
+        dropLast.setMnemonicParsing(false); // drop_last: the underscore is part of the name
+        shuffle.setMnemonicParsing(false);
         grid.add(shuffle, 0, FIELDS.size(), 2, 1);
         grid.add(dropLast, 0, FIELDS.size() + 1, 2, 1);
 

@@ -13,26 +13,31 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.geometry.Orientation;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
+import org.tokenspace.app.widgets.Icons;
 import javafx.util.StringConverter;
 import org.tokenspace.i18n.I18n;
 
 /**
- * The stepper: one button per stage, back and next (also ← and →), play with its speed and loop, and the busy
- * indicator with Cancel. It shows the {@link Stepper}'s state and calls it; it keeps none of its own.
+ * The top bar: the menus, one button per stage, back and next (also ← and →), play with its speed and loop, and
+ * the busy indicator with Cancel. Its groups wrap onto a second line when the window is narrow, so nothing is cut.
+ * It shows the {@link Stepper}'s state and calls it; it keeps none of its own.
  */
-final class StepperBar extends HBox {
+final class StepperBar extends FlowPane {
     StepperBar(WalkthroughModel model, Node menu) {
+        super(Orientation.HORIZONTAL);
         Stepper stepper = model.stepper();
-        setSpacing(6);
-        setPadding(new Insets(8, 12, 8, 12));
+        setHgap(14);
+        setVgap(6);
+        setPadding(new Insets(6, 12, 6, 12));
         setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add("stepper");
         Label brand = new Label(I18n.tr("app.name"));
         brand.getStyleClass().add("brand");
-        getChildren().addAll(brand, menu);
+        HBox start = group(brand, menu);
+        HBox stages = group();
         ToggleGroup group = new ToggleGroup();
         for (Step s : Step.values()) {
             ToggleButton b = new ToggleButton(s.title());
@@ -44,16 +49,16 @@ final class StepperBar extends HBox {
                 b.setSelected(true); // a click on the current stage keeps it highlighted
                 stepper.show(s);
             });
-            getChildren().add(b);
+            stages.getChildren().add(b);
         }
         stepper.stepProperty().addListener((o, a, s) -> group.getToggles().forEach(t -> t.setSelected(t.getUserData() == s)));
         group.getToggles().get(stepper.stepProperty().get().ordinal()).setSelected(true);
 
-        Button back = new Button("◀");
+        Button back = new Button(null, Icons.back());
         back.setId("step-back");
         back.setTooltip(new Tooltip(I18n.tr("stepper.back")));
         back.setOnAction(e -> stepper.previous());
-        Button forward = new Button("▶");
+        Button forward = new Button(null, Icons.next());
         forward.setId("step-next");
         forward.setTooltip(new Tooltip(I18n.tr("stepper.next")));
         forward.setOnAction(e -> stepper.next());
@@ -61,6 +66,8 @@ final class StepperBar extends HBox {
         play.setId("play");
         play.textProperty().bind(Bindings.when(stepper.playingProperty()).then(I18n.tr("stepper.pause"))
                 .otherwise(I18n.tr("stepper.play")));
+        play.graphicProperty().bind(Bindings.when(stepper.playingProperty()).then((Node) Icons.pause())
+                .otherwise((Node) Icons.play()));
         play.setOnAction(e -> stepper.togglePlay());
         ChoiceBox<Double> speed = new ChoiceBox<>(FXCollections.observableArrayList(1.0, 2.0, 3.0, 5.0));
         speed.setId("play-interval");
@@ -82,8 +89,6 @@ final class StepperBar extends HBox {
         loop.setId("play-loop");
         loop.selectedProperty().bindBidirectional(stepper.loopProperty());
 
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
         ProgressIndicator busy = new ProgressIndicator();
         busy.setId("busy");
         busy.setPrefSize(26, 26);
@@ -92,6 +97,14 @@ final class StepperBar extends HBox {
         cancel.setId("cancel");
         cancel.visibleProperty().bind(model.busyProperty());
         cancel.setOnAction(e -> model.cancel());
-        getChildren().addAll(new Label("  "), back, forward, play, speed, loop, gap, busy, cancel);
+        HBox work = group(busy, cancel);
+        work.visibleProperty().bind(model.busyProperty());
+        getChildren().addAll(start, stages, group(back, forward, play, speed, loop), work);
+    }
+
+    private static HBox group(Node... nodes) {
+        HBox box = new HBox(6, nodes);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
     }
 }

@@ -39,6 +39,7 @@ public final class WalkthroughModel {
     private final WalkthroughBuilder builder = new WalkthroughBuilder();
     private final Stepper stepper = new Stepper(this);
     private final FilesModel files = new FilesModel(this);
+    private final DisplayModel display = new DisplayModel();
     private final ObservableStringValue problem = Bindings.when(compute.problemProperty().isEmpty())
             .then(files.runner().problemProperty()).otherwise(compute.problemProperty());
     private final BooleanBinding busy = compute.busyProperty().or(files.runner().busyProperty());
@@ -279,5 +280,10 @@ public final class WalkthroughModel {
     /** Exports and sessions. */
     public FilesModel files() {
         return files;
+    }
+
+    /** Zoom, full screen, the settings panel. */
+    public DisplayModel display() {
+        return display;
     }
 }

@@ -44,6 +44,9 @@ final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--scale", description = "pixels per point (default 2)")
     double scale = 2;
 
+    @Option(names = "--zoom", description = "the window's zoom, as View > Zoom in sets it: 0.8 to 3 (default 1)")
+    double zoom = 1;
+
     @Option(names = "--file", description = "UTF-8 text (default: the embedded sample)")
     Path file;
 
@@ -70,6 +73,10 @@ final class SnapshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (!(zoom >= 0.8 && zoom <= 3)) {
+            throw new TokenSpaceException("--zoom " + zoom + " is outside 0.8 to 3: use 1 for the normal size, 2 for"
+                    + " twice as large");
+        }
         if (all == (view != null)) {
             throw new TokenSpaceException("give either --view V or --all");
         }
@@ -96,7 +103,7 @@ final class SnapshotCommand implements Callable<Integer> {
         Figures.Pick pick = id != null ? new Figures.Pick(-1, -1, id) : new Figures.Pick(row, position, -1);
         boolean window = view.trim().equalsIgnoreCase("window");
         return Figures.render(parseStep(window ? step : view, window ? "step" : "view"), window, start, pick, width,
-                height, scale);
+                height, scale, zoom);
     }
 
     private BufferedImage figure(String name) throws InterruptedException {
@@ -105,12 +112,12 @@ final class SnapshotCommand implements Callable<Integer> {
         }
         if (name.equals("window")) {
             return Figures.render(Step.LOOKUP, true, Preset.course(SampleText.TEXT), new Figures.Pick(0, 1, -1),
-                    width, height, scale);
+                    width, height, scale, zoom);
         }
         boolean isBook = name.startsWith("book-");
         Step stage = parseStep(name.substring(name.indexOf('-') + 1), "view");
         return Figures.render(stage, false, isBook ? Preset.BOOK : Preset.course(SampleText.TEXT),
-                new Figures.Pick(0, 1, -1), width, height, scale);
+                new Figures.Pick(0, 1, -1), width, height, scale, zoom);
     }
 
     private BufferedImage cloud(String name) {

@@ -27,17 +27,25 @@ final class OverlayPainter {
     private static final Color HINT = Color.web("#8a93a6");
     private static final Color TICK = Color.web("#c3cad8");
 
-    private final Font font;
-    private final Font bold;
-    private final Font small;
+    private final double baseSize;
+    private Font font;
+    private Font bold;
+    private Font small;
     private final List<Bounds> placed = new ArrayList<>();
     private final double[] a = new double[3];
     private final double[] b = new double[3];
 
     OverlayPainter(double fontSize) {
-        font = Font.font("DejaVu Sans", fontSize);
-        bold = Font.font("DejaVu Sans", FontWeight.BOLD, fontSize);
-        small = Font.font("DejaVu Sans", fontSize * 0.82);
+        baseSize = fontSize;
+        setScale(1);
+    }
+
+    /** Text at {@code scale} times the base size (the window's zoom). */
+    void setScale(double scale) {
+        double size = baseSize * scale;
+        font = Font.font(FontScale.SANS, size);
+        bold = Font.font(FontScale.SANS, FontWeight.BOLD, size);
+        small = Font.font(FontScale.SANS, size * 0.82);
     }
 
     /** Everything the overlay shows for one frame. */

@@ -83,10 +83,15 @@ public final class PointCloudView extends Region {
         tooltip.setMouseTransparent(true);
         tooltip.setStyle("-fx-background-color: rgba(11,13,18,0.92); -fx-text-fill: #f2f4f8;"
                 + " -fx-border-color: #ffe27a; -fx-border-radius: 6; -fx-background-radius: 6;"
-                + " -fx-font-family: 'DejaVu Sans'; -fx-font-size: 14px;");
+                + " -fx-font-size: 1em;");
         tooltip.setPadding(new Insets(6, 9, 6, 9));
         controls = new ViewControls(search, mode);
         getChildren().addAll(imageView, overlay, controls, tooltip);
+        FontScale scale = new FontScale(getChildren(), () -> { });
+        scale.changed(() -> { // the window's zoom: labels and hints grow with it
+            painter.setScale(scale.get());
+            requestRender();
+        });
 
         mode.addListener((o, was, now) -> {
             camera.setMode(now);

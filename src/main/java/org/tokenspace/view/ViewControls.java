@@ -12,7 +12,7 @@ import javafx.scene.layout.HBox;
 
 /** The point view's own controls: the token search field and the projection switch (3D, Ortho, 2D). */
 final class ViewControls extends HBox {
-    private static final String BUTTON = "-fx-background-color: %s; -fx-text-fill: #e8ebf2; -fx-font-size: 13px;"
+    private static final String BUTTON = "-fx-background-color: %s; -fx-text-fill: #e8ebf2; -fx-font-size: 0.93em;"
             + " -fx-background-radius: 5; -fx-padding: 4 10 4 10;";
 
     ViewControls(StringProperty search, ObjectProperty<ViewMode> mode) {
@@ -25,7 +25,7 @@ final class ViewControls extends HBox {
         field.setPromptText(I18n.tr("cloud.search"));
         field.setPrefColumnCount(14);
         field.setStyle("-fx-background-color: #1c212b; -fx-text-fill: #f2f4f8; -fx-prompt-text-fill: #7d8699;"
-                + " -fx-font-size: 13px; -fx-background-radius: 5;");
+                + " -fx-font-size: 0.93em; -fx-background-radius: 5;");
         field.textProperty().bindBidirectional(search);
         getChildren().add(field);
         ToggleGroup group = new ToggleGroup();

@@ -6,9 +6,11 @@ import javafx.geometry.Pos;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -18,6 +20,7 @@ import org.tokenspace.app.Step;
 import org.tokenspace.app.Walkthrough;
 import org.tokenspace.app.WalkthroughModel;
 import org.tokenspace.app.widgets.BarPlot;
+import org.tokenspace.app.widgets.Reflow;
 import org.tokenspace.app.widgets.Numbers;
 import org.tokenspace.app.widgets.TableHeatmap;
 import org.tokenspace.app.widgets.TokenColors;
@@ -50,6 +53,7 @@ public final class BatchView extends StepView {
     private final Spinner<Integer> dim = new Spinner<>(0, 0, 0);
     private final StackPane sliceView = new StackPane();
     private final Label sliceTitle = new Label();
+    private Selection shownSelection;
 
     public BatchView(WalkthroughModel model) {
         super(model, Step.BATCH);
@@ -65,14 +69,16 @@ public final class BatchView extends StepView {
         pos.setId("batch-position");
         dim.setId("batch-dim");
         for (Spinner<Integer> sp : java.util.List.of(sample, pos, dim)) {
-            sp.setPrefWidth(90);
+            sp.setStyle("-fx-pref-width: 6.5em;");
             sp.setEditable(true);
             sp.valueProperty().addListener((o, a, b) -> refresh());
         }
         slice.valueProperty().addListener((o, a, b) -> refresh());
         rowsShown.addListener((o, a, b) -> refresh());
         sliceTitle.getStyleClass().add("panel-title");
-        HBox controls = new HBox(8, new Label(I18n.tr("batch.sliceLabel")), slice, new Label("b"), sample,
+        sliceTitle.setWrapText(true);
+        sliceTitle.setMinHeight(Region.USE_PREF_SIZE);
+        FlowPane controls = new FlowPane(8, 6, new Label(I18n.tr("batch.sliceLabel")), slice, new Label("b"), sample,
                 new Label("t"), pos, new Label("d"), dim);
         controls.setAlignment(Pos.CENTER_LEFT);
         Label gridTitle = new Label(I18n.tr("batch.gridTitle"));
@@ -81,8 +87,8 @@ public final class BatchView extends StepView {
         VBox right = new VBox(8, block, controls, sliceTitle, sliceView);
         VBox.setVgrow(sliceView, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
-        HBox body = new HBox(24, left, right);
-        content(shape, body);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        content(shape, new Reflow(900, 24, left, right));
     }
 
     @Override
@@ -95,7 +101,7 @@ public final class BatchView extends StepView {
         int shown = Math.min(rowsShown.get(), bs);
         setCaption(I18n.tr("batch.caption", bs, t, d));
         setDetail(shown < bs ? I18n.tr("batch.assembling", shown, bs) : I18n.tr("batch.cut"));
-        shape.setText("inputs.shape: torch.Size([" + bs + ", " + t + "])     input_embeddings.shape: torch.Size(["
+        shape.setText("inputs.shape: torch.Size([" + bs + ", " + t + "])\ninput_embeddings.shape: torch.Size(["
                 + bs + ", " + t + ", " + d + "])");
         grid.getChildren().clear();
         for (int b = 0; b < bs; b++) {
@@ -122,6 +128,11 @@ public final class BatchView extends StepView {
         setMax(sample, bs - 1);
         setMax(pos, t - 1);
         setMax(dim, d - 1);
+        if (s.inBatch() && !s.equals(shownSelection)) { // a newly selected cell is the one the slice cuts at
+            shownSelection = s;
+            sample.getValueFactory().setValue(s.row());
+            pos.getValueFactory().setValue(s.position());
+        }
         int b = sample.getValue();
         int p = pos.getValue();
         int k = dim.getValue();

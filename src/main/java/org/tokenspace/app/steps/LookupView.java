@@ -11,6 +11,7 @@ import org.tokenspace.app.Step;
 import org.tokenspace.app.Walkthrough;
 import org.tokenspace.app.WalkthroughModel;
 import org.tokenspace.app.widgets.BarPlot;
+import org.tokenspace.app.widgets.Reflow;
 import org.tokenspace.app.widgets.Numbers;
 import org.tokenspace.app.widgets.TableHeatmap;
 import org.tokenspace.app.widgets.TokenColors;
@@ -49,8 +50,8 @@ public final class LookupView extends StepView {
         HBox idRow = new HBox(8, idLabel, idField, idError);
         idRow.setAlignment(Pos.CENTER_LEFT);
         heatmap.setId("token-heatmap");
-        heatmap.setPrefWidth(560);
-        heatmap.setMinWidth(460);
+        heatmap.setPrefSize(440, 420);
+        heatmap.setMinWidth(320);
         heatmap.selectedRowProperty().addListener((o, a, b) -> {
             if (!updating && b.intValue() >= 0) {
                 model.selectId(b.intValue());
@@ -58,15 +59,17 @@ public final class LookupView extends StepView {
         });
         bars.setId("lookup-bars");
         cloud = new CloudPanel(model, "lookup-cloud");
-        cloud.view.setPrefSize(420, 300);
-        cloud.view.setMinHeight(220);
+        cloud.view.setPrefSize(420, 320);
+        cloud.view.setMinHeight(240);
         bars.setMinHeight(150);
-        bars.setPrefHeight(180);
+        bars.setPrefSize(420, 180);
         VBox right = new VBox(8, idRow, oneHot, bars, vector, cloud.view);
         VBox.setVgrow(cloud.view, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
-        HBox body = new HBox(16, heatmap, right);
-        content(body);
+        right.setMinWidth(360);
+        HBox.setHgrow(heatmap, Priority.ALWAYS);
+        VBox.setVgrow(heatmap, Priority.ALWAYS);
+        content(new Reflow(880, 16, heatmap, right)); // side by side from 880 px, else the table above
     }
 
     private void typedId() {

@@ -4,6 +4,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -14,6 +15,7 @@ import org.tokenspace.app.Step;
 import org.tokenspace.app.Walkthrough;
 import org.tokenspace.app.WalkthroughModel;
 import org.tokenspace.app.widgets.BarPlot;
+import org.tokenspace.app.widgets.Reflow;
 import org.tokenspace.app.widgets.Numbers;
 import org.tokenspace.app.widgets.TableHeatmap;
 import org.tokenspace.app.widgets.TokenColors;
@@ -60,7 +62,7 @@ public final class PositionView extends StepView {
         byHand.selectedProperty().addListener((o, a, b) -> refresh());
         tokenText.setOnAction(e -> refresh());
         positionText.setOnAction(e -> refresh());
-        HBox hand = new HBox(8, byHand, new Label(I18n.tr("position.tokenField")), tokenText,
+        FlowPane hand = new FlowPane(8, 6, byHand, new Label(I18n.tr("position.tokenField")), tokenText,
                 new Label(I18n.tr("position.positionField")), positionText,
                 handError);
         hand.setAlignment(Pos.CENTER_LEFT);
@@ -79,10 +81,13 @@ public final class PositionView extends StepView {
         }
         cloud = new CloudPanel(model, "position-cloud");
         cloud.view.setPrefSize(460, 360);
-        cloud.view.setMinWidth(360);
+        cloud.view.setMinSize(320, 260);
+        plots.setMinWidth(320);
+        plots.setPrefWidth(460);
+        VBox.setVgrow(cloud.view, Priority.ALWAYS);
+        HBox.setHgrow(cloud.view, Priority.ALWAYS);
         HBox.setHgrow(plots, Priority.ALWAYS);
-        HBox body = new HBox(12, plots, cloud.view);
-        content(hand, positionTable, sum, body);
+        content(hand, positionTable, sum, new Reflow(900, 12, plots, cloud.view));
     }
 
     @Override
@@ -129,10 +134,7 @@ public final class PositionView extends StepView {
         sum.setText("   token   " + bracket(tok) + "\n+ position " + bracket(posRow) + "\n=  input   "
                 + bracket(in)); // code, not prose: the names of the course's tensors
         showArrows(w, tok, in, byHand.isSelected() ? I18n.tr("position.typed") : "'" + t.label(s.id()) + "'", pos);
-        double h = TableHeatmap.heightFor(Math.min(t.contextLength(), 8));
-        positionTable.setMinHeight(h);
-        positionTable.setPrefHeight(h);
-        positionTable.setMaxHeight(h);
+        positionTable.setRowsShown((int) Math.min(t.contextLength(), 8));
         positionTable.setTable(I18n.tr("position.heatmapTitle", LookupView.shape(t.contextLength(),
                 t.embeddingDim())), t.positionTable(), r -> I18n.tr("position.rowLabel", r));
         positionTable.selectedRowProperty().set(pos);
@@ -159,7 +161,7 @@ public final class PositionView extends StepView {
     }
 
     private static String bracket(float[] v) {
-        return Numbers.tensor(v, 8).replace("tensor(", "").replace(")", "");
+        return Numbers.tensor(v, 6).replace("tensor(", "").replace(")", "");
     }
 
     static float[] parse(String text, String what) {

@@ -42,7 +42,7 @@ public final class ProjectionStepView extends StepView {
                 String name = "'" + r.tables().label(batch.inputs()[b][t]) + "'";
                 cloud.view.getSegments().add(new Segment(tok, in, selected ? Color.WHITE : Color.rgb(200, 200, 220,
                         0.55)));
-                cloud.view.getMarkers().add(new Marker(tok, CloudPanel.TOKEN, selected ? name : null));
+                cloud.view.getMarkers().add(new Marker(tok, CloudPanel.TOKEN, null)); // the selection names it
                 cloud.view.getMarkers().add(new Marker(in, CloudPanel.INPUT, selected ? I18n.tr("projection.withPosition",
                         name, t) : null));
             }

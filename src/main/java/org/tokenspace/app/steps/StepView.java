@@ -33,6 +33,7 @@ public abstract class StepView extends VBox {
         setSpacing(8);
         setPadding(new Insets(14, 18, 14, 18));
         getStyleClass().add("step-view");
+        title.setWrapText(true);
         for (Label l : new Label[] {title, caption, detail}) {
             l.setMinHeight(Region.USE_PREF_SIZE); // wrapped text keeps all its lines when space is short
         }
@@ -43,6 +44,12 @@ public abstract class StepView extends VBox {
 
     /** Adds the stage's content below the caption; the last node added grows. */
     protected void content(Node... nodes) {
+        for (Node n : nodes) {
+            if (n instanceof Label l) { // a title wraps rather than being cut, and keeps its lines
+                l.setWrapText(true);
+                l.setMinHeight(Region.USE_PREF_SIZE);
+            }
+        }
         getChildren().addAll(nodes);
         VBox.setVgrow(nodes[nodes.length - 1], Priority.ALWAYS);
     }
@@ -58,9 +65,14 @@ public abstract class StepView extends VBox {
     /** Redraws from the model's current state; a view that is not on screen waits until it is shown. */
     public final void refresh() {
         Walkthrough w = model.walkthroughProperty().get();
-        if (getScene() != null && w != null) {
-            update(w, w.selection());
+        if (getScene() == null) {
+            return;
         }
+        if (w == null) {
+            setCaption(I18n.tr("step.computing")); // the window's first moments: a skeleton, not a blank
+            return;
+        }
+        update(w, w.selection());
     }
 
     /** Draws {@code w}; {@code s} is its selection. */

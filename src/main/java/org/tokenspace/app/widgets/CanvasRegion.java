@@ -3,13 +3,17 @@ package org.tokenspace.app.widgets;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
+import org.tokenspace.view.FontScale;
 
 /** A region drawn on one canvas that fills it: redrawn on every resize and on {@link #redraw()}. */
 public abstract class CanvasRegion extends Region {
     protected final Canvas canvas = new Canvas();
+    /** Text and spacing follow the window's zoom. */
+    protected final FontScale scale;
 
     protected CanvasRegion() {
         getChildren().add(canvas);
+        scale = new FontScale(getChildren(), this::requestLayout);
     }
 
     @Override
