@@ -145,9 +145,14 @@ final class AppMenu extends MenuBar {
 
     /** The current stage drawn at twice its size (drawing needs the FX thread; writing it does not). */
     private BufferedImage picture() {
-        Node view = currentView.get();
-        return HeadlessFx.render((javafx.scene.Parent) view, (int) view.getLayoutBounds().getWidth(),
-                (int) view.getLayoutBounds().getHeight(), 2);
+        javafx.scene.Parent view = (javafx.scene.Parent) currentView.get();
+        Figures.clean(view, true); // a figure for course notes: the point views without their controls
+        try {
+            return HeadlessFx.render(view, (int) view.getLayoutBounds().getWidth(),
+                    (int) view.getLayoutBounds().getHeight(), 2);
+        } finally {
+            Figures.clean(view, false);
+        }
     }
 
     private void exportPng() {

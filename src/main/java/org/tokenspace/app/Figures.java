@@ -51,8 +51,24 @@ public final class Figures {
             model.display().setZoom(zoom);
             return null;
         });
-        return HeadlessFx.call(() -> HeadlessFx.render(node(step, window, model, width, height), width, height,
-                scale));
+        return HeadlessFx.call(() -> {
+            Parent node = node(step, window, model, width, height);
+            if (!window) {
+                clean(node, true); // a figure for course notes: no search field, buttons or mouse hints
+            }
+            return HeadlessFx.render(node, width, height, scale);
+        });
+    }
+
+    /** Turns the clean-figure look of every point view in {@code node} on or off, and draws them at once. */
+    static void clean(Parent node, boolean on) {
+        node.applyCss();
+        node.layout();
+        for (javafx.scene.Node n : node.lookupAll(".point-cloud-view")) {
+            org.tokenspace.view.PointCloudView v = (org.tokenspace.view.PointCloudView) n;
+            v.setFigure(on);
+            v.renderNow();
+        }
     }
 
     private static Parent node(Step step, boolean window, WalkthroughModel model, int width, int height) {

@@ -27,6 +27,7 @@ import javafx.scene.layout.Region;
 
 import java.nio.IntBuffer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
 
@@ -60,6 +61,7 @@ public final class PointCloudView extends Region {
     private double lastX;
     private double lastY;
     private boolean dragged;
+    private boolean figure;
 
     private final ObjectProperty<ViewMode> mode = new SimpleObjectProperty<>(this, "mode", ViewMode.PERSPECTIVE);
     private final IntegerProperty selectedIndex = new SimpleIntegerProperty(this, "selectedIndex", -1);
@@ -137,6 +139,16 @@ public final class PointCloudView extends Region {
         selectedIndex.set(-1);
         hoveredIndex.set(-1);
         updateSearch();
+    }
+
+    /**
+     * A clean figure for course notes: no search field, no view buttons, no mouse hints; labels, axes and the legend
+     * stay. Off again for the window.
+     */
+    public void setFigure(boolean clean) {
+        figure = clean;
+        controls.setVisible(!clean);
+        requestRender();
     }
 
     /** Frames the camera on the cloud (center at the origin of the axes) with the default angles, zoom and pan. */
@@ -288,7 +300,8 @@ public final class PointCloudView extends Region {
         overlay.setHeight(h);
         int[] labeled = Arrays.copyOf(matches, Math.min(MAX_LABELS, matches.length));
         painter.paint(overlay.getGraphicsContext2D(), frame, new OverlayPainter.Scene(data, raster.extent(), labeled,
-                matches.length, selectedIndex.get(), hoveredIndex.get(), markers, arrows, segments, hint()));
+                matches.length, selectedIndex.get(), hoveredIndex.get(), markers, arrows, segments, figure ? null : hint(),
+                figure || !controls.isVisible() ? List.of() : List.of(controls.getBoundsInParent())));
     }
 
     @Override

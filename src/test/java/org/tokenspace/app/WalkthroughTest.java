@@ -86,7 +86,7 @@ class WalkthroughTest extends WindowTest {
                 assertEquals(Integer.toString(batch.inputs()[b][t]), text(robot, "#batch-cell-" + b + "-" + t));
             }
         }
-        assertEquals("inputs.shape: torch.Size([8, 4])     input_embeddings.shape: torch.Size([8, 4, 256])",
+        assertEquals("inputs.shape: torch.Size([8, 4])\ninput_embeddings.shape: torch.Size([8, 4, 256])",
                 text(robot, "#batch-shape"));
     }
 
