@@ -51,7 +51,7 @@ final class AppMenu extends MenuBar {
         MenuItem seeded = item("menu.useSeeded", model::useSeededTables);
         seeded.disableProperty().bind(model.loadedProperty().isNull());
         MenuItem quit = item("menu.quit", javafx.application.Platform::exit);
-        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         file.getItems().addAll(item("menu.openTables", this::openTables), seeded, new SeparatorMenuItem(),
                 item("menu.exportPng", this::exportPng),
                 item("menu.copyPicture", this::copyPicture),
@@ -71,16 +71,16 @@ final class AppMenu extends MenuBar {
         Menu view = new Menu(I18n.tr("menu.view"));
         view.setId("view-menu");
         MenuItem in = item("menu.zoomIn", display::zoomIn);
-        in.setAccelerator(KeyCombination.keyCombination("Shortcut+Equals"));
+        in.setAccelerator(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN));
         MenuItem out = item("menu.zoomOut", display::zoomOut);
-        out.setAccelerator(KeyCombination.keyCombination("Shortcut+Minus"));
+        out.setAccelerator(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN));
         MenuItem actual = item("menu.zoomReset", display::resetZoom);
-        actual.setAccelerator(KeyCombination.keyCombination("Shortcut+Digit0"));
+        actual.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN));
         CheckMenuItem full = new CheckMenuItem(I18n.tr("menu.fullScreen"));
         full.setAccelerator(new KeyCodeCombination(KeyCode.F11));
         full.selectedProperty().bindBidirectional(display.fullScreenProperty());
         CheckMenuItem settings = new CheckMenuItem(I18n.tr("menu.showSettings"));
-        settings.setAccelerator(KeyCombination.keyCombination("Shortcut+B"));
+        settings.setAccelerator(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN));
         settings.selectedProperty().bindBidirectional(display.settingsShownProperty());
         view.getItems().addAll(in, out, actual, new SeparatorMenuItem(), full, settings);
         return view;

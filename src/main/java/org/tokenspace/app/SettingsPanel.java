@@ -136,7 +136,6 @@ final class SettingsPanel extends VBox {
                 title("settings.text"), text, textNote, new FlowPane(6, 6, sample, open));
         model.settingsProperty().addListener((o, a, b) -> show());
         model.loadedProperty().addListener((o, a, b) -> show());
-        model.walkthroughProperty().addListener((o, a, b) -> show());
         model.textProperty().addListener((o, a, b) -> showText(b));
         show();
         showText(model.textProperty().get());
@@ -179,9 +178,9 @@ final class SettingsPanel extends VBox {
     private void show() {
         Settings s = model.settingsProperty().get();
         LoadedTables loaded = model.loadedProperty().get();
-        Walkthrough w = model.walkthroughProperty().get();
-        if (loaded != null && w != null) {
-            s = w.result().settings(); // the sizes the computed state took from the tables
+        if (loaded != null) { // the loaded tables' shape, whatever the state on screen
+            s = s.withTables(Math.toIntExact(loaded.tables().vocabSize()),
+                    Math.toIntExact(loaded.tables().embeddingDim()), Math.toIntExact(loaded.tables().contextLength()));
         }
         Map<String, Number> values = new LinkedHashMap<>();
         values.put("seed", s.seed());

@@ -7,8 +7,15 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.tokenspace.i18n.I18n;
 
-/** The TokenSpace window: the walkthrough on the embedded sample text with the course's defaults. */
+/**
+ * The TokenSpace window: the walkthrough on the embedded sample text with the course's defaults. With
+ * {@code -Dtokenspace.timing=true} it prints when the first frame and the first computed state were drawn,
+ * counted from the JVM's start ({@code =exit}: then it quits, for measuring start-up).
+ */
 public final class TokenSpaceApp extends Application {
+    /** Held so that its level stays set: JavaFX warns about running from the class path, which TokenSpace does. */
+    private static final java.util.logging.Logger FX_LOG = java.util.logging.Logger.getLogger("javafx");
+
     @Override
     public void start(Stage stage) {
         WalkthroughModel model = new WalkthroughModel();
@@ -23,9 +30,28 @@ public final class TokenSpaceApp extends Application {
         stage.fullScreenProperty().addListener((o, a, b) -> display.fullScreenProperty().set(b)); // Esc leaves it
         stage.show(); // at once, with the stages' skeleton; the first state follows
         model.recompute();
+        String timing = System.getProperty("tokenspace.timing");
+        if (timing != null) {
+            StartupTiming.watch(model, "exit".equals(timing));
+        }
     }
 
     public static void main(String[] args) {
+        FX_LOG.setLevel(java.util.logging.Level.SEVERE);
+        warmUp();
         launch(TokenSpaceApp.class, args);
+    }
+
+    /**
+     * Loads the tokenizer's tables and ND4J's native library while JavaFX starts, so the first state is computed
+     * sooner: both take about a second on a cold start and do not need the window.
+     */
+    private static void warmUp() {
+        Thread t = new Thread(() -> {
+            org.tokenspace.model.Gpt2Tokenizer.get();
+            org.nd4j.linalg.factory.Nd4j.zeros(1);
+        }, "tokenspace-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 }

@@ -44,7 +44,18 @@ class WalkthroughTest extends WindowTest {
         robot.clickOn("#step-lookup");
         robot.clickOn("#lookup-id").eraseText(8).write("3").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("tokenTable[3] = tensor([-0.4015, 0.9666, -1.1481])", text(robot, "#lookup-vector"));
+        // the book's own printouts, character for character
+        assertEquals("embedding_layer(torch.tensor([3]))\ntensor([[-0.4015,  0.9666, -1.1481]], "
+                + "grad_fn=<EmbeddingBackward0>)", text(robot, "#lookup-vector"));
+        assertEquals("""
+                print(embedding_layer.weight)
+                Parameter containing:
+                tensor([[ 0.3374, -0.1778, -0.1690],
+                        [ 0.9178,  1.5810,  1.3010],
+                        [ 1.2753, -0.2010, -0.1606],
+                        [-0.4015,  0.9666, -1.1481],
+                        [-1.1589,  0.3255, -0.6315],
+                        [-2.8400, -0.7849, -1.4096]], requires_grad=True)""", text(robot, "#lookup-printout"));
         float[] row = model.walkthroughProperty().get().result().tables().tokenTable().getRow(3).toFloatVector();
         assertArrayEquals(row, robot.lookup("#lookup-bars").queryAs(BarPlot.class).values());
 

@@ -17,6 +17,7 @@ import org.tokenspace.app.widgets.TableHeatmap;
 import org.tokenspace.app.widgets.TokenColors;
 import org.tokenspace.i18n.I18n;
 import org.tokenspace.model.Gpt2Tokenizer;
+import org.tokenspace.model.TorchFormat;
 import org.tokenspace.model.Tables;
 
 /**
@@ -24,10 +25,16 @@ import org.tokenspace.model.Tables;
  * operation as one-hot times matrix, and the row as a bar plot and as numbers.
  */
 public final class LookupView extends StepView {
+    /** Tables up to this size are printed whole, as the book prints its {@code Embedding(6, 3)}. */
+    private static final int PRINTED_ROWS = 16;
+    private static final int PRINTED_DIM = 8;
+
     private final TableHeatmap heatmap = new TableHeatmap();
     private final OneHotDiagram oneHot = new OneHotDiagram();
     private final BarPlot bars = new BarPlot();
     private final Label vector = new Label();
+    /** The book's {@code print(embedding_layer.weight)}, for a table small enough to print whole. */
+    private final Label printout = new Label();
     private final TextField idField = new TextField();
     private final Label idError = new Label();
     private final CloudPanel cloud;
@@ -39,6 +46,10 @@ public final class LookupView extends StepView {
         vector.getStyleClass().add("vector-text");
         vector.setWrapText(true);
         vector.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        printout.setId("lookup-printout");
+        printout.getStyleClass().add("vector-text");
+        printout.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        printout.managedProperty().bind(printout.visibleProperty());
         idField.setId("lookup-id");
         idField.setPrefColumnCount(7);
         idField.setPromptText(I18n.tr("lookup.idPrompt"));
@@ -63,7 +74,7 @@ public final class LookupView extends StepView {
         cloud.view.setMinHeight(240);
         bars.setMinHeight(150);
         bars.setPrefSize(420, 180);
-        VBox right = new VBox(8, idRow, oneHot, bars, vector, cloud.view);
+        VBox right = new VBox(8, idRow, oneHot, bars, vector, printout, cloud.view);
         VBox.setVgrow(cloud.view, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
         right.setMinWidth(360);
@@ -110,7 +121,15 @@ public final class LookupView extends StepView {
         oneHot.show(id, t.vocabSize(), t.embeddingDim());
         bars.setValues("tokenTable[" + id + "]  '" + piece + "'", row, TokenColors.strong(id)); // code, not prose
         bars.setLimit(BarPlot.limitOf(row));
-        vector.setText("tokenTable[" + id + "] = " + Numbers.tensor(row, 8));
+        boolean small = t.vocabSize() <= PRINTED_ROWS && t.embeddingDim() <= PRINTED_DIM;
+        if (small) { // the book's printouts, exactly as PyTorch prints them
+            vector.setText("embedding_layer(torch.tensor([" + id + "]))\n" + TorchFormat.tensor(
+                    t.tokenTable().getRow(id).reshape(1, t.embeddingDim()), ", grad_fn=<EmbeddingBackward0>"));
+            printout.setText("print(embedding_layer.weight)\n" + TorchFormat.parameter(t.tokenTable()));
+        } else {
+            vector.setText("tokenTable[" + id + "] = " + Numbers.tensor(row, 8));
+        }
+        printout.setVisible(small);
         cloud.show(w);
         cloud.view.getMarkers().add(new org.tokenspace.view.Marker(CloudPanel.project(w, row), CloudPanel.TOKEN,
                 null)); // the selection labels it

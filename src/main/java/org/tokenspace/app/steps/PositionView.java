@@ -49,6 +49,10 @@ public final class PositionView extends StepView {
         input.setId("position-input");
         sum.setId("position-sum");
         sum.getStyleClass().add("vector-text");
+        javafx.scene.control.Tooltip rounding = new javafx.scene.control.Tooltip(I18n.tr("position.roundingTip"));
+        rounding.setWrapText(true);
+        rounding.setMaxWidth(520);
+        javafx.scene.control.Tooltip.install(sum, rounding);
         sum.setMinHeight(Region.USE_PREF_SIZE);
         byHand.setId("position-by-hand");
         tokenText.setId("position-token-text");

@@ -18,6 +18,7 @@ final class TokenChip extends VBox {
         getChildren().addAll(text, number);
         setAlignment(Pos.CENTER);
         getStyleClass().addAll("token-chip", small ? "small" : "large");
+        setMinWidth(USE_PREF_SIZE); // a chip never cuts its token: a narrow window scrolls instead
         mark(null);
     }
 
