@@ -99,6 +99,11 @@ public final class Pipeline {
         return tables;
     }
 
+    /** The text's GPT-2 ids, or the ids of an {@code ids:} list; the last text's ids are kept. */
+    public int[] ids(String text, DoubleConsumer progress, BooleanSupplier cancelled) {
+        return tokenize(text, progress, cancelled);
+    }
+
     private int[] tokenize(String text, DoubleConsumer progress, BooleanSupplier cancelled) {
         Objects.requireNonNull(text, "text");
         if (!text.equals(lastText)) {

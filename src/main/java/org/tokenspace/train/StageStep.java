@@ -3,6 +3,8 @@ package org.tokenspace.train;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas;
 
+import java.util.stream.IntStream;
+
 /**
  * One forward and backward pass of the embedding stage over a batch of N = B*T positions:
  * <pre>
@@ -18,6 +20,7 @@ import org.bytedeco.openblas.global.openblas;
  */
 final class StageStep implements AutoCloseable {
     private static final float LN_EPS = 1e-5f;
+    private static final int COPY_PARTS = 8;
 
     final int vocab;
     final int dim;
@@ -64,7 +67,27 @@ final class StageStep implements AutoCloseable {
 
     /** The output head's values as the products see them: call after every change to it. */
     void syncOutHead(float[] outHead) {
-        outHeadNative.position(0).put(outHead);
+        copy(outHead, outHeadNative);
+    }
+
+    /** Copies a large array into native memory on every core (one thread's memcpy leaves bandwidth unused). */
+    private static void copy(float[] from, FloatPointer to) {
+        int n = from.length;
+        IntStream.range(0, COPY_PARTS).parallel().forEach(c -> {
+            int a = (int) ((long) n * c / COPY_PARTS);
+            int b = (int) ((long) n * (c + 1) / COPY_PARTS);
+            new FloatPointer(to).position(a).put(from, a, b - a);
+        });
+    }
+
+    /** Copies native memory into a large array on every core. */
+    private static void copy(FloatPointer from, float[] to) {
+        int n = to.length;
+        IntStream.range(0, COPY_PARTS).parallel().forEach(c -> {
+            int a = (int) ((long) n * c / COPY_PARTS);
+            int b = (int) ((long) n * (c + 1) / COPY_PARTS);
+            new FloatPointer(from).position(a).get(to, a, b - a);
+        });
     }
 
     /**
@@ -90,7 +113,7 @@ final class StageStep implements AutoCloseable {
         // dOut [V, D] = dlogits^T [V, N] @ normed [N, D]
         openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasTrans, openblas.CblasNoTrans, vocab, dim, n, 1f,
                 logitsNative, vocab, normedNative, dim, 0f, dOutNative, dim);
-        dOutNative.position(0).get(dOut);
+        copy(dOutNative, dOut);
         // dNormed [N, D] = dlogits [N, V] @ outHead [V, D]
         openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasNoTrans, n, dim, vocab, 1f,
                 logitsNative, vocab, outHeadNative, dim, 0f, dNormedNative, dim);
@@ -136,7 +159,7 @@ final class StageStep implements AutoCloseable {
      */
     private float softmaxCrossEntropy(int[] y) {
         double[] rowLoss = new double[n];
-        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
+        IntStream.range(0, n).parallel().forEach(i -> {
             int at = i * vocab;
             float max = Float.NEGATIVE_INFINITY;
             for (int v = 0; v < vocab; v++) {

@@ -37,7 +37,7 @@ public final class Trainer implements AutoCloseable {
     private final BatchLoader loader;
     private final TorchGenerator global;
     private final RowLabels labels;
-    private final Param token;
+    private final LazyTable token;
     private final Param position;
     private final Param outHead;
     private final Param scale;
@@ -121,12 +121,12 @@ public final class Trainer implements AutoCloseable {
         Arrays.fill(ones, 1f);
         boolean moments = optimizer.kind() == Optimizer.Kind.ADAMW;
         initialToken = tok.clone();
-        token = new Param("token_table", vocab, dim, tok, moments);
+        token = new LazyTable(vocab, dim, tok, moments);
         position = new Param("position_table", context, dim, pos, moments);
         outHead = new Param("out_head", vocab, dim, head, moments);
         scale = new Param("final_norm_scale", 1, dim, ones, moments);
         shift = new Param("final_norm_shift", 1, dim, new float[dim], moments);
-        params = List.of(token, position, outHead, scale, shift);
+        params = List.of(position, outHead, scale, shift);
         kernel = new StageStep(vocab, dim, settings.batchSize() * settings.maxLength());
         kernel.syncOutHead(head);
     }
@@ -138,42 +138,52 @@ public final class Trainer implements AutoCloseable {
         int[] x = flat(batch.inputs());
         int[] y = flat(batch.targets());
         long next = steps + 1;
+        int[] rows = Arrays.stream(x).distinct().toArray();
+        synchronized (lock) {
+            token.catchUp(rows); // the rows this batch reads, as they are after the last step
+        }
         float loss = kernel.run(x, y, time, token.value, position.value, scale.value, shift.value);
         if (!Float.isFinite(loss)) {
             throw new Diverged(next, "the loss became " + loss, optimizer);
         }
         // the gradients of the tables: dh summed into the rows used and into the positions
-        Map<Integer, Integer> slot = new HashMap<>();
-        List<Integer> rows = new ArrayList<>();
-        for (int id : x) {
-            slot.computeIfAbsent(id, k -> {
-                rows.add(k);
-                return rows.size() - 1;
-            });
-        }
         int dim = settings.embeddingDim();
-        float[] dTok = new float[rows.size() * dim];
+        Map<Integer, Integer> slot = new HashMap<>();
+        for (int i = 0; i < rows.length; i++) {
+            slot.put(rows[i], i);
+        }
+        float[] dTok = new float[rows.length * dim];
         float[] dPos = new float[position.size()];
         for (int i = 0; i < x.length; i++) {
-            int s = slot.get(x[i]) * dim;
+            int at = slot.get(x[i]) * dim;
             int p = (i % time) * dim;
             for (int d = 0; d < dim; d++) {
-                dTok[s + d] += kernel.dh[i * dim + d];
+                dTok[at + d] += kernel.dh[i * dim + d];
                 dPos[p + d] += kernel.dh[i * dim + d];
             }
         }
         Optimizer o = optimizer;
-        Updates.AdamW s = o.kind() == Optimizer.Kind.ADAMW ? Updates.AdamW.of(o, next) : null;
-        float check = update(token, rowGradients(rows, dTok), o, s)
-                + update(position, dense(dPos), o, s)
-                + update(outHead, dense(kernel.dOut), o, s)
-                + update(scale, dense(kernel.dScale), o, s)
-                + update(shift, dense(kernel.dShift), o, s);
-        if (Float.isNaN(check)) {
-            throw new Diverged(next, "a weight became NaN or infinite", o);
-        }
-        synchronized (lock) {
-            params.forEach(Param::commit);
+        Updates rule = Updates.of(o, next);
+        List<float[]> grads = List.of(dPos, kernel.dOut, kernel.dScale, kernel.dShift); // as params
+        synchronized (lock) { // readers wait for the whole update: they never see half a step
+            if (!token.step(rule, rows, dTok)) { // first: it can be taken back
+                throw new Diverged(next, "a row of the token table became NaN or infinite", o);
+            }
+            boolean inPlace = true; // when every new value is sure to be finite
+            for (int i = 0; i < params.size(); i++) {
+                inPlace &= params.get(i).safeInPlace(rule, rule.adamw() ? 0 : maxAbs(grads.get(i)));
+            }
+            float largest = 0;
+            for (int i = 0; i < params.size(); i++) {
+                largest = Math.max(largest, params.get(i).update(rule, grads.get(i), inPlace));
+            }
+            if (!Float.isFinite(largest)) { // only on spare arrays: the tensors are as they were
+                token.undoLastStep();
+                throw new Diverged(next, "a weight became NaN or infinite", o);
+            }
+            if (!inPlace) {
+                params.forEach(Param::commitSpare);
+            }
             steps = next;
             losses.add(loss);
             batchInEpoch++;
@@ -211,64 +221,12 @@ public final class Trainer implements AutoCloseable {
         return Arrays.stream(rows).flatMapToInt(Arrays::stream).toArray();
     }
 
-    /** A gradient for a parameter's rows: null for a row without one (zero). */
-    @FunctionalInterface
-    private interface RowGradient {
-        /** The array holding row {@code r}'s gradient at {@link #offset}, or null. */
-        float[] of(int r);
-
-        default int offset(int r, int cols) {
-            return r * cols;
+    private static float maxAbs(float[] g) {
+        float m = 0;
+        for (float x : g) {
+            m = Math.max(m, Math.abs(x));
         }
-    }
-
-    private static RowGradient dense(float[] g) {
-        return r -> g;
-    }
-
-    private RowGradient rowGradients(List<Integer> rows, float[] dTok) {
-        int[] slotOf = new int[token.rows];
-        Arrays.fill(slotOf, -1);
-        for (int i = 0; i < rows.size(); i++) {
-            slotOf[rows.get(i)] = i;
-        }
-        return new RowGradient() {
-            @Override
-            public float[] of(int r) {
-                return slotOf[r] < 0 ? null : dTok;
-            }
-
-            @Override
-            public int offset(int r, int cols) {
-                return slotOf[r] * cols;
-            }
-        };
-    }
-
-    /** Writes {@code p}'s next values, split over the cores by rows; returns NaN if any is not finite. */
-    private float update(Param p, RowGradient g, Optimizer o, Updates.AdamW s) {
-        int chunks = p.rows >= 4096 ? 64 : 1;
-        double check = IntStream.range(0, chunks).parallel().mapToDouble(c -> {
-            int r0 = (int) ((long) p.rows * c / chunks);
-            int r1 = (int) ((long) p.rows * (c + 1) / chunks);
-            float sum = 0;
-            for (int r = r0; r < r1; ) {
-                float[] grad = g.of(r);
-                int run = r + 1; // rows with the same kind of gradient (all or none) go in one call
-                while (run < r1 && (g.of(run) == null) == (grad == null) && (grad == null || g.offset(run, p.cols)
-                        == g.offset(run - 1, p.cols) + p.cols)) {
-                    run++;
-                }
-                int from = r * p.cols;
-                int to = run * p.cols;
-                int offset = grad == null ? 0 : g.offset(r, p.cols);
-                sum += s != null ? Updates.adamw(p, grad, offset, from, to, s)
-                        : Updates.sgd(p, grad, offset, from, to, (float) o.lr(), (float) o.weightDecay());
-                r = run;
-            }
-            return sum;
-        }).sum();
-        return (float) check;
+        return m;
     }
 
     /** Changes the learning rate and weight decay from the next step; the optimizer's kind stays. */
@@ -328,21 +286,26 @@ public final class Trainer implements AutoCloseable {
     /** Copies the token table {@code [V, D]} as it is after the last step. */
     public void copyTokenTable(float[] into) {
         synchronized (lock) {
-            System.arraycopy(token.value, 0, into, 0, token.size());
+            token.materialize();
+            System.arraycopy(token.value, 0, into, 0, token.value.length);
         }
     }
 
     /** The token and positional tables after the last step, as the walkthrough uses them. */
     public Tables tables() {
         synchronized (lock) {
-            return new Tables(array(token), array(position), labels);
+            token.materialize();
+            return new Tables(Nd4j.create(token.value.clone(), new long[] {token.rows, token.cols}, 'c'),
+                    array(position), labels);
         }
     }
 
     /** Every trained tensor by its PyTorch name, float32, as nn.Module stores them. */
     public Map<String, INDArray> tensors() {
         synchronized (lock) {
+            token.materialize();
             Map<String, INDArray> out = new java.util.LinkedHashMap<>();
+            out.put("token_table", Nd4j.create(token.value.clone(), new long[] {token.rows, token.cols}, 'c'));
             for (Param p : params) {
                 out.put(p.name, p.rows == 1 ? Nd4j.create(p.value.clone(), new long[] {p.cols}, 'c') : array(p));
             }
@@ -360,7 +323,7 @@ public final class Trainer implements AutoCloseable {
      */
     public float[] moved() {
         int dim = settings.embeddingDim();
-        float[] now = new float[token.size()];
+        float[] now = new float[token.value.length];
         copyTokenTable(now);
         float[] out = new float[token.rows];
         IntStream.range(0, token.rows).parallel().forEach(r -> {

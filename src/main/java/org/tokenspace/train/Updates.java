@@ -1,78 +1,76 @@
 package org.tokenspace.train;
 
 /**
- * The optimizers' element-wise updates over a range of one parameter, current arrays in, next arrays out, in the
- * order and precision of PyTorch 1.13's single-tensor code ({@code torch/optim/adamw.py}, {@code sgd.py}): scalars
- * computed in double and used as float32, every tensor operation in float32. Each returns a value that is NaN when
- * any new value is not finite (a sum of {@code value * 0}).
+ * One optimizer step's element-wise update, in the order and precision of PyTorch 1.13's single-tensor code
+ * ({@code torch/optim/adamw.py}, {@code sgd.py}): scalars computed in double and used as float32, every tensor
+ * operation in float32.
+ * <pre>
+ *   AdamW: p *= 1 - lr*wd;  m = b1*m + (1-b1)*g;  v = b2*v + (1-b2)*g*g;  p += (-lr/bc1) * m / (sqrt(v)/sqrt(bc2) + eps)
+ *   SGD:   p += -lr * (g + wd*p)
+ * </pre>
  */
-final class Updates {
-    private Updates() {
-    }
+record Updates(boolean adamw, float decay, float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2,
+               float bc2Sqrt, float eps, float negStepSize, float negLr, float weightDecay) {
 
-    /** AdamW's scalars for one step (1 is the first). */
-    record AdamW(float decay, float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2, float bc2Sqrt,
-                 float eps, float negStepSize) {
-        static AdamW of(Optimizer o, long step) {
-            double bc1 = 1 - Math.pow(Optimizer.BETA1, step);
-            double bc2 = 1 - Math.pow(Optimizer.BETA2, step);
-            return new AdamW((float) (1 - o.lr() * o.weightDecay()), (float) Optimizer.BETA1,
-                    (float) (1 - Optimizer.BETA1), (float) Optimizer.BETA2, (float) (1 - Optimizer.BETA2),
-                    (float) Math.sqrt(bc2), (float) Optimizer.EPS, (float) -(o.lr() / bc1));
+    /** The scalars of step {@code step} (1 is the first). */
+    static Updates of(Optimizer o, long step) {
+        if (o.kind() == Optimizer.Kind.SGD) {
+            return new Updates(false, 1, 0, 0, 0, 0, 1, 0, 0, (float) -o.lr(), (float) o.weightDecay());
         }
+        double bc1 = 1 - Math.pow(Optimizer.BETA1, step);
+        double bc2 = 1 - Math.pow(Optimizer.BETA2, step);
+        return new Updates(true, (float) (1 - o.lr() * o.weightDecay()), (float) Optimizer.BETA1,
+                (float) (1 - Optimizer.BETA1), (float) Optimizer.BETA2, (float) (1 - Optimizer.BETA2),
+                (float) Math.sqrt(bc2), (float) Optimizer.EPS, (float) -(o.lr() / bc1), 0, 0);
     }
 
     /**
-     * {@code p.mul_(1 - lr*wd); m.mul_(b1).add_(g, alpha=1-b1); v.mul_(b2).addcmul_(g, g, value=1-b2);
-     * p.addcdiv_(m, v.sqrt() / sqrt(bc2) + eps, value=-lr/bc1)} over {@code [from, to)}; {@code g} null means a zero
-     * gradient (rows of the token table the batch did not use), {@code gOffset} is {@code g}'s index of {@code from}.
+     * Updates {@code [from, to)} of values {@code p} and moments {@code m, v} (null for SGD) in place (one array per
+     * tensor, one induction variable: the loops vectorize). {@code g} null is a zero gradient; {@code gOffset} is
+     * {@code g}'s index of {@code from}.
+     *
+     * @return the largest new value's size: NaN or infinite when one is not finite
      */
-    static float adamw(Param p, float[] g, int gOffset, int from, int to, AdamW s) {
-        float[] pv = p.value;
-        float[] mv = p.m;
-        float[] vv = p.v;
-        float[] np = p.nextValue;
-        float[] nm = p.nextM;
-        float[] nv = p.nextV;
-        float check = 0;
+    float apply(float[] p, float[] m, float[] v, float[] g, int gOffset, int from, int to) {
+        float largest = 0;
+        if (!adamw) {
+            int shift = gOffset - from; // one induction variable: the loop vectorizes
+            for (int i = from; i < to; i++) {
+                float d = (g == null ? 0f : g[i + shift]) + weightDecay * p[i];
+                float value = p[i] + negLr * d;
+                p[i] = value;
+                largest = Math.max(largest, Math.abs(value));
+            }
+            return largest;
+        }
         if (g == null) {
             for (int i = from; i < to; i++) {
-                float m = mv[i] * s.beta1();
-                float v = vv[i] * s.beta2();
-                float denom = (float) Math.sqrt(v) / s.bc2Sqrt() + s.eps();
-                float value = pv[i] * s.decay() + s.negStepSize() * m / denom;
-                nm[i] = m;
-                nv[i] = v;
-                np[i] = value;
-                check += value * 0f;
+                float mi = m[i] * beta1;
+                float vi = v[i] * beta2;
+                float value = p[i] * decay + negStepSize * mi / ((float) Math.sqrt(vi) / bc2Sqrt + eps);
+                m[i] = mi;
+                v[i] = vi;
+                p[i] = value;
+                largest = Math.max(largest, Math.abs(value));
             }
-            return check;
+            return largest;
         }
-        for (int i = from, k = gOffset; i < to; i++, k++) {
-            float gi = g[k];
-            float m = mv[i] * s.beta1() + s.oneMinusBeta1() * gi;
-            float v = vv[i] * s.beta2() + s.oneMinusBeta2() * (gi * gi);
-            float denom = (float) Math.sqrt(v) / s.bc2Sqrt() + s.eps();
-            float value = pv[i] * s.decay() + s.negStepSize() * m / denom;
-            nm[i] = m;
-            nv[i] = v;
-            np[i] = value;
-            check += value * 0f;
+        int shift = gOffset - from; // one induction variable: the loop vectorizes
+        for (int i = from; i < to; i++) {
+            float gi = g[i + shift];
+            float mi = m[i] * beta1 + oneMinusBeta1 * gi;
+            float vi = v[i] * beta2 + oneMinusBeta2 * (gi * gi);
+            float value = p[i] * decay + negStepSize * mi / ((float) Math.sqrt(vi) / bc2Sqrt + eps);
+            m[i] = mi;
+            v[i] = vi;
+            p[i] = value;
+            largest = Math.max(largest, Math.abs(value));
         }
-        return check;
+        return largest;
     }
 
-    /** {@code d = g.add(p, alpha=wd); p.add_(d, alpha=-lr)} over {@code [from, to)}; {@code g} null: zero. */
-    static float sgd(Param p, float[] g, int gOffset, int from, int to, float lr, float wd) {
-        float[] pv = p.value;
-        float[] np = p.nextValue;
-        float check = 0;
-        for (int i = from, k = gOffset; i < to; i++, k++) {
-            float d = (g == null ? 0f : g[k]) + wd * pv[i];
-            float value = pv[i] + -lr * d;
-            np[i] = value;
-            check += value * 0f;
-        }
-        return check;
+    /** True when a zero gradient leaves a value as it is (SGD without weight decay): lazy rows need no replay. */
+    boolean zeroGradientIsIdentity() {
+        return !adamw && weightDecay == 0;
     }
 }
