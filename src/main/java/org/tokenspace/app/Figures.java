@@ -26,6 +26,15 @@ public final class Figures {
      */
     public static BufferedImage render(Step step, boolean window, Preset start, Pick pick, int width, int height,
                                        double scale, double zoom) throws InterruptedException {
+        return render(step, window, start, pick, width, height, scale, zoom, 0);
+    }
+
+    /**
+     * The same, after {@code trainSteps} training steps on the start's text and settings (with the Train stage's
+     * optimizer settings), for pictures of tables that have learned.
+     */
+    public static BufferedImage render(Step step, boolean window, Preset start, Pick pick, int width, int height,
+                                       double scale, double zoom, int trainSteps) throws InterruptedException {
         if (width < 200 || height < 150 || scale <= 0 || scale > 4 || width * scale * height * scale > 64e6) {
             throw new TokenSpaceException("the picture must be at least 200x150, with a scale above 0 and up to 4, "
                     + "and at most 64 megapixels in all");
@@ -40,6 +49,19 @@ public final class Figures {
         String problem = HeadlessFx.call(() -> model.problemProperty().get());
         if (!problem.isEmpty()) {
             throw new TokenSpaceException(problem);
+        }
+        if (trainSteps > 0) {
+            HeadlessFx.call(() -> {
+                model.train().lrProperty().set(start.settings().embeddingDim() <= TrainModel.VISIBLE_DIM
+                        ? TrainModel.VISIBLE.lr() : model.train().lrProperty().get());
+                model.train().steps(trainSteps);
+                return null;
+            });
+            model.train().awaitIdle();
+            String trainProblem = HeadlessFx.call(() -> model.train().problemProperty().get());
+            if (!trainProblem.isEmpty()) {
+                throw new TokenSpaceException(trainProblem);
+            }
         }
         HeadlessFx.call(() -> {
             if (pick.id() >= 0) {

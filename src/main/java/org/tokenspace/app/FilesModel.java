@@ -64,6 +64,12 @@ public final class FilesModel {
                 null);
     }
 
+    /** Any other writing job, in the background like the exports; {@code done} gets its result. */
+    <T> void write(String what, TaskRunner.Job<T> job, java.util.function.Consumer<T> done) {
+        runner.setProblem("");
+        runner.run(what, job, done, null);
+    }
+
     /** {@code file} ending in {@value #SESSION_EXTENSION}. */
     static Path withExtension(Path file) {
         String name = file.getFileName().toString();

@@ -13,6 +13,7 @@ import org.tokenspace.app.steps.PositionView;
 import org.tokenspace.app.steps.ProjectionStepView;
 import org.tokenspace.app.steps.StepView;
 import org.tokenspace.app.steps.TokenizeView;
+import org.tokenspace.app.steps.TrainView;
 
 import org.tokenspace.view.FontScale;
 
@@ -81,6 +82,7 @@ public final class MainView extends BorderPane {
             case POSITION -> new PositionView(model);
             case BATCH -> new BatchView(model);
             case PROJECTION -> new ProjectionStepView(model);
+            case TRAIN -> new TrainView(model);
         };
     }
 

@@ -40,6 +40,7 @@ public final class WalkthroughModel {
     private final Stepper stepper = new Stepper(this);
     private final FilesModel files = new FilesModel(this);
     private final DisplayModel display = new DisplayModel();
+    private final TrainModel train = new TrainModel(this);
     private final ObservableStringValue problem = Bindings.when(compute.problemProperty().isEmpty())
             .then(files.runner().problemProperty()).otherwise(compute.problemProperty());
     private final BooleanBinding busy = compute.busyProperty().or(files.runner().busyProperty());
@@ -280,6 +281,11 @@ public final class WalkthroughModel {
     /** Exports and sessions. */
     public FilesModel files() {
         return files;
+    }
+
+    /** Training the tables. */
+    public TrainModel train() {
+        return train;
     }
 
     /** Zoom, full screen, the settings panel. */

@@ -47,6 +47,10 @@ final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--zoom", description = "the window's zoom, as View > Zoom in sets it: 0.8 to 3 (default 1)")
     double zoom = 1;
 
+    @Option(names = "--train-steps", description = "train this many steps first (the Train stage's figures); "
+            + "with --embedding-dim 64 or less, at the learn-visibly preset's lr 4e-3 (default 0)")
+    int trainSteps;
+
     @Option(names = "--file", description = "UTF-8 text (default: the embedded sample)")
     Path file;
 
@@ -103,7 +107,7 @@ final class SnapshotCommand implements Callable<Integer> {
         Figures.Pick pick = id != null ? new Figures.Pick(-1, -1, id) : new Figures.Pick(row, position, -1);
         boolean window = view.trim().equalsIgnoreCase("window");
         return Figures.render(parseStep(window ? step : view, window ? "step" : "view"), window, start, pick, width,
-                height, scale, zoom);
+                height, scale, zoom, trainSteps);
     }
 
     private BufferedImage figure(String name) throws InterruptedException {

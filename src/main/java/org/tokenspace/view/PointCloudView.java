@@ -62,6 +62,7 @@ public final class PointCloudView extends Region {
     private double lastY;
     private boolean dragged;
     private boolean figure;
+    private int[] emphasized = new int[0];
 
     private final ObjectProperty<ViewMode> mode = new SimpleObjectProperty<>(this, "mode", ViewMode.PERSPECTIVE);
     private final IntegerProperty selectedIndex = new SimpleIntegerProperty(this, "selectedIndex", -1);
@@ -139,6 +140,29 @@ public final class PointCloudView extends Region {
         selectedIndex.set(-1);
         hoveredIndex.set(-1);
         updateSearch();
+    }
+
+    /**
+     * Moves the points of the cloud (the same tokens, in the same axes, e.g. as training changes them), keeping the
+     * camera, the selection, the search and the emphasized points.
+     */
+    public void moveCloud(float[] xyz) {
+        if (xyz.length != data.xyz.length) {
+            throw new IllegalArgumentException(xyz.length / 3 + " points, the cloud has " + data.count);
+        }
+        int selection = selectedIndex.get();
+        data = new CloudData(xyz, data.count, data.labels, data.tokenIds, data.axisNames);
+        raster.setPoints(xyz, data.count);
+        raster.setSelected(selection);
+        raster.setHighlighted(matches.length > 0 ? matches : emphasized);
+        requestRender();
+    }
+
+    /** Points drawn bright when no search is active (e.g. the tokens of the text); the search's matches win. */
+    public void setEmphasized(int[] indices) {
+        emphasized = indices.clone();
+        raster.setHighlighted(matches.length > 0 ? matches : emphasized);
+        requestRender();
     }
 
     /**
@@ -331,7 +355,7 @@ public final class PointCloudView extends Region {
     private void updateSearch() {
         matches = TokenSearch.find(data, search.get());
         matchCount.set(matches.length);
-        raster.setHighlighted(matches);
+        raster.setHighlighted(matches.length > 0 ? matches : emphasized);
         requestRender();
     }
 

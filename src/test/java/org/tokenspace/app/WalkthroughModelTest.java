@@ -111,7 +111,9 @@ class WalkthroughModelTest {
         }
         assertSame(Step.PROJECTION, fx(() -> s.stepProperty().get()));
         run(s::next);
-        assertSame(Step.PROJECTION, fx(() -> s.stepProperty().get()));
+        assertSame(Step.TRAIN, fx(() -> s.stepProperty().get()));
+        run(s::next);
+        assertSame(Step.TRAIN, fx(() -> s.stepProperty().get()), "the last stage stays");
         assertTrue(fx(s::atEnd));
     }
 
