@@ -13,6 +13,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.tokenspace.i18n.I18n;
 import org.tokenspace.io.Npy;
+import org.tokenspace.io.SessionFile;
 import org.tokenspace.io.Safetensors;
 import org.tokenspace.model.Pipeline;
 import org.tokenspace.model.Settings;
@@ -70,6 +71,10 @@ public final class TrainModel {
     private volatile int[] textIds = new int[0];
     private volatile int selected = -1;
     private float[] table;
+    /** The steps done, as runs of one learning rate and weight decay: enough to replay them exactly. */
+    private final List<SessionFile.Training.Segment> segments = new java.util.ArrayList<>();
+    /** The trained tables this model put into the walkthrough, if it did. */
+    private LoadedTables installed;
 
     /** What a trainer was made from: when the walkthrough's differ, the next run starts again. */
     private record Inputs(String text, Settings settings, LoadedTables tables, Optimizer.Kind kind) {
@@ -115,6 +120,9 @@ public final class TrainModel {
         table = new float[made.settings().vocabSize() * made.settings().embeddingDim()];
         trainer = made;
         trainedOn = in;
+        synchronized (segments) {
+            segments.clear();
+        }
         changed.set(true);
         return made;
     }
@@ -146,6 +154,7 @@ public final class TrainModel {
             long started = System.nanoTime();
             for (int i = 0; i < count && !p.cancelled().getAsBoolean(); i++) {
                 t.step();
+                record(o);
                 changed.set(true);
                 if (rate > 0) { // at most `rate` steps a second
                     long due = started + (long) ((i + 1) * 1e9 / rate);
@@ -157,6 +166,84 @@ public final class TrainModel {
             }
             return t;
         }, t -> finished(), this::finished);
+    }
+
+    /** One more step done with {@code o}. */
+    private void record(Optimizer o) {
+        synchronized (segments) {
+            int last = segments.size() - 1;
+            SessionFile.Training.Segment s = last < 0 ? null : segments.get(last);
+            if (s != null && s.lr() == o.lr() && s.weightDecay() == o.weightDecay()) {
+                segments.set(last, new SessionFile.Training.Segment(s.steps() + 1, s.lr(), s.weightDecay()));
+            } else {
+                segments.add(new SessionFile.Training.Segment(1, o.lr(), o.weightDecay()));
+            }
+        }
+    }
+
+    /** What a session keeps of the training: null when nothing was trained. */
+    SessionFile.Training session() {
+        synchronized (segments) {
+            if (trainer == null || segments.isEmpty()) {
+                return null;
+            }
+            return new SessionFile.Training(kind.get().id(), List.copyOf(segments), isInWalkthrough());
+        }
+    }
+
+    /** The tables training started from when the trained ones are in the walkthrough (for sessions), else null. */
+    LoadedTables startTables() {
+        Inputs in = trainedOn;
+        return isInWalkthrough() && in != null ? in.tables() : null;
+    }
+
+    boolean isInWalkthrough() {
+        return installed != null && walkthrough.loadedProperty().get() == installed;
+    }
+
+    /**
+     * Replays a session's training on the walkthrough's current text and tables (it is deterministic: the same
+     * steps give the same bits), then, if it was so, puts the trained tables into the walkthrough.
+     */
+    void restore(SessionFile.Training t) {
+        pause();
+        if (t == null) {
+            return;
+        }
+        Optimizer.Kind k = Optimizer.Kind.parse(t.optimizer());
+        kind.set(k);
+        Inputs in = inputs();
+        running.set(true);
+        runner.run(I18n.tr("task.train"), p -> {
+            Trainer old = trainer;
+            trainer = null;
+            trainedOn = null;
+            if (old != null) {
+                old.close();
+            }
+            long total = t.steps();
+            long done = 0;
+            Trainer made = null;
+            for (SessionFile.Training.Segment seg : t.segments()) {
+                Optimizer o = new Optimizer(k, seg.lr(), seg.weightDecay());
+                made = trainerFor(in, o);
+                for (long i = 0; i < seg.steps(); i++) {
+                    made.step();
+                    record(o);
+                    p.step(++done, total);
+                }
+                Platform.runLater(() -> {
+                    lr.set(seg.lr());
+                    weightDecay.set(seg.weightDecay());
+                });
+            }
+            return made;
+        }, made -> {
+            finished();
+            if (t.inWalkthrough()) {
+                useInWalkthrough();
+            }
+        }, this::finished);
     }
 
     private void finished() {
@@ -202,7 +289,8 @@ public final class TrainModel {
     public void useInWalkthrough() {
         Trainer t = trainer;
         if (t != null) {
-            walkthrough.useTables(new LoadedTables(t.tables(), I18n.tr("train.tablesName", t.stepCount()), null));
+            installed = new LoadedTables(t.tables(), I18n.tr("train.tablesName", t.stepCount()), null);
+            walkthrough.useTables(installed);
         }
     }
 

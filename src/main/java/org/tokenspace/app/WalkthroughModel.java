@@ -158,10 +158,10 @@ public final class WalkthroughModel {
         String t = text.get();
         Walkthrough w = walkthrough.get();
         Selection sel = w == null ? new Selection(-1, -1, -1) : w.selection();
-        LoadedTables l = loaded.get();
+        LoadedTables l = train.isInWalkthrough() ? train.startTables() : loaded.get(); // trained: replayed on reopening
         return new SessionFile.Session(t, file == null ? null : file.toString(),
                 file == null ? null : SessionFile.sha256(t), settings.get(), l == null ? null : l.source(),
-                stepper.stepProperty().get().cliName(), sel.id(), sel.row(), sel.position());
+                stepper.stepProperty().get().cliName(), sel.id(), sel.row(), sel.position(), train.session());
     }
 
     /**
@@ -186,6 +186,7 @@ public final class WalkthroughModel {
                     : I18n.tr("status.sessionReopenedNote", r.note()));
             pendingSelection = res -> Selection.restored(res, s.selectedId(), s.selectedRow(),
                     s.selectedPosition());
+            train.restore(s.training());
             recompute();
         }, null);
     }

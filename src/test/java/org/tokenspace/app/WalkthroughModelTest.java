@@ -140,4 +140,35 @@ class WalkthroughModelTest {
         assertSame(Step.POSITION, fx(() -> model.stepper().stepProperty().get()));
         assertFalse(fx(() -> model.busyProperty().get()));
     }
+
+    @Test
+    void aSessionKeepsTheTrainingAndReplaysItBitForBit(@TempDir Path dir) throws Exception {
+        run(() -> model.setSettings(Settings.builder().embeddingDim(16).shuffle(true).build()));
+        TrainModel train = model.train();
+        run(() -> {
+            train.lrProperty().set(4e-3);
+            train.steps(5);
+        });
+        train.awaitIdle();
+        run(() -> {
+            train.lrProperty().set(1e-3);
+            train.steps(3);
+        });
+        train.awaitIdle();
+        run(train::useInWalkthrough);
+        float[] trained = state().result().tables().tokenTable().data().asFloat();
+        Path saved = dir.resolve("trained" + FilesModel.SESSION_EXTENSION);
+        run(() -> model.files().saveSession(saved));
+
+        run(() -> model.apply(Preset.course(SampleText.TEXT)));
+        run(train::reset);
+        train.awaitIdle();
+        run(() -> model.files().openSession(saved));
+        train.awaitIdle();
+        model.awaitIdle();
+        assertEquals(8, train.trainer().stepCount());
+        assertArrayEquals(trained, state().result().tables().tokenTable().data().asFloat(), 0f,
+                "the replayed steps give the same bits, and the walkthrough shows them again");
+        assertEquals(1e-3, fx(() -> train.lrProperty().get()), 0);
+    }
 }
