@@ -72,11 +72,9 @@ public record TrainSnapshot(long steps, int epoch, float[] losses, long[] epochS
                 sim[i] = (float) cosine(table, dim, selected, near[i]);
             }
         }
-        org.tokenspace.model.Tables t = trainer.tables();
-        float[] positions = t.positionTable().data().asFloat();
         return new TrainSnapshot(steps, trainer.epoch(), trainer.losses(), trainer.epochStarts(), points, trail,
-                textIds, trainer.moved(), selected, vector, near, sim, positions,
-                (int) t.contextLength(), dim, axes);
+                textIds, trainer.moved(table), selected, vector, near, sim, trainer.positionTable(),
+                trainer.settings().contextLength(), dim, axes);
     }
 
     /**

@@ -291,6 +291,13 @@ public final class Trainer implements AutoCloseable {
         }
     }
 
+    /** A copy of the positional table {@code [C, D]} after the last step. */
+    public float[] positionTable() {
+        synchronized (lock) {
+            return position.value.clone();
+        }
+    }
+
     /** The token and positional tables after the last step, as the walkthrough uses them. */
     public Tables tables() {
         synchronized (lock) {
@@ -322,9 +329,14 @@ public final class Trainer implements AutoCloseable {
      * {@code |row - row0| / |row0|}, {@code [V]}.
      */
     public float[] moved() {
-        int dim = settings.embeddingDim();
         float[] now = new float[token.value.length];
         copyTokenTable(now);
+        return moved(now);
+    }
+
+    /** {@link #moved()} for a copy of the token table taken with {@link #copyTokenTable}. */
+    public float[] moved(float[] now) {
+        int dim = settings.embeddingDim();
         float[] out = new float[token.rows];
         IntStream.range(0, token.rows).parallel().forEach(r -> {
             double diff = 0;

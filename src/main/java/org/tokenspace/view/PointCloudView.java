@@ -150,11 +150,8 @@ public final class PointCloudView extends Region {
         if (xyz.length != data.xyz.length) {
             throw new IllegalArgumentException(xyz.length / 3 + " points, the cloud has " + data.count);
         }
-        int selection = selectedIndex.get();
         data = new CloudData(xyz, data.count, data.labels, data.tokenIds, data.axisNames);
-        raster.setPoints(xyz, data.count);
-        raster.setSelected(selection);
-        raster.setHighlighted(matches.length > 0 ? matches : emphasized);
+        raster.movePoints(xyz); // selection and highlights stay
         requestRender();
     }
 
