@@ -96,6 +96,27 @@ class NpyTest {
         assertArrayEquals(new float[] {1f, 0x1p-24f, -65504f}, Npy.read(dir.resolve("f2.npy")).data().asFloat());
     }
 
+    @Test
+    void infinitiesAndSignedZerosSurviveThreeDimensionsBothWays() throws IOException {
+        // an ALiBi bias [H, C, C]: -inf above the diagonal, -0.0 on it
+        float[] v = {-0f, Float.NEGATIVE_INFINITY, -0.5f, -0f, 0f, Float.NEGATIVE_INFINITY, -0.25f,
+            Float.POSITIVE_INFINITY};
+        INDArray a = org.nd4j.linalg.factory.Nd4j.create(v, new long[] {2, 2, 2},
+                org.nd4j.linalg.api.buffer.DataType.FLOAT);
+        Path f = dir.resolve("bias.npy");
+        Npy.write(f, a);
+        Bits.assertSameBits(a, Npy.read(f));
+        String python = Python.withNumpy();
+        Assumptions.assumeTrue(python != null, "skipped: no python3 with numpy on this machine");
+        Python.Result r = Python.run(python, String.join("\n",
+                "import sys, numpy as np",
+                "a = np.load(sys.argv[1], allow_pickle=False)",
+                "print(a.dtype, a.shape, [repr(float(x)) for x in a.ravel()])"), f.toString());
+        assertEquals(0, r.exit(), r.output());
+        assertEquals("float32 (2, 2, 2) ['-0.0', '-inf', '-0.5', '-0.0', '0.0', '-inf', '-0.25', 'inf']",
+                r.output().strip());
+    }
+
     // ---- bad files: each a FileFormatException naming the file and the problem ----
 
     private Path npy(String name, String dict, int dataBytes) throws IOException {
