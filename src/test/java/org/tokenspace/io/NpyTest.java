@@ -58,6 +58,20 @@ class NpyTest {
     }
 
     @Test
+    void int64MatricesLargerThanOneWriteChunkRoundTrip() throws IOException {
+        int[][] buckets = new int[1001][437]; // 3.5 MB: several chunks of whole rows, the last one short
+        for (int q = 0; q < buckets.length; q++) {
+            for (int k = 0; k < buckets[q].length; k++) {
+                buckets[q][k] = q * 437 + k;
+            }
+        }
+        Path f = dir.resolve("buckets.npy");
+        Npy.writeIds(f, buckets);
+        assertEquals(Npy.header("<i8", new long[] {1001, 437}).length + 1001L * 437 * 8, Files.size(f));
+        assertArrayEquals(buckets, Npy.readIds(f));
+    }
+
+    @Test
     void numpyLoadsWhatWeWriteBitForBit() throws IOException {
         String python = Python.withNumpy();
         Assumptions.assumeTrue(python != null, "skipped: no python3 with numpy on this machine"
