@@ -118,8 +118,9 @@ public final class T5Positions implements PositionScheme {
 
     /** {@code [C, C]} buckets: rows are queries, columns keys. */
     public int[][] buckets() {
+        // int32 buckets take as many bytes as float32 values
         MemoryBudget.requireFloats(String.format("a %d x %d bucket matrix", contextLength, contextLength),
-                2L * contextLength * contextLength);
+                (long) contextLength * contextLength);
         int[][] out = new int[contextLength][contextLength];
         // the bucket depends on key - query only: compute each distance once
         int[] byDistance = new int[2 * contextLength - 1];
@@ -263,7 +264,6 @@ public final class T5Positions implements PositionScheme {
     @Override
     public String summary() {
         return "T5 buckets [" + contextLength + ", " + contextLength + "], " + (bidirectional ? "bidirectional"
-                : "causal") + ", " + numBuckets + " buckets, max distance " + maxDistance + ", " + heads()
-                + " heads of bias";
+                : "causal") + ", " + numBuckets + " buckets, max distance " + maxDistance;
     }
 }

@@ -18,15 +18,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * {@code shared/golden/tools/positions_reference.py} run by python3 with numpy: through its command line where it
  * has one, through its functions otherwise. Tests that use it are skipped, with a message, without numpy.
  */
-final class Reference {
+public final class Reference {
     private Reference() {
     }
 
-    static Path script() {
+    public static Path script() {
         return Golden.shared().resolve("golden").resolve("tools").resolve("positions_reference.py").toAbsolutePath();
     }
 
-    static String python() {
+    public static String python() {
         String python = Python.withNumpy();
         Assumptions.assumeTrue(python != null, "skipped: no python3 with numpy on this machine, needed to run "
                 + "positions_reference.py (apt-get install python3-numpy)");
@@ -34,7 +34,7 @@ final class Reference {
     }
 
     /** {@code positions_reference.py ARGS...}: its own command line, as if run from a shell. */
-    static void cli(String... args) {
+    public static void cli(String... args) {
         List<String> all = new ArrayList<>(List.of(script().toString()));
         all.addAll(List.of(args));
         run("import runpy, sys\nsys.argv = sys.argv[1:]\nrunpy.run_path(sys.argv[0], run_name='__main__')",
@@ -45,14 +45,14 @@ final class Reference {
      * Runs {@code code} with the reference imported as {@code R} and numpy as {@code np}; {@code sys.argv[1:]} are
      * {@code args}. Returns what it printed.
      */
-    static String call(String code, String... args) {
+    public static String call(String code, String... args) {
         String prelude = "import sys, math\nimport numpy as np\nsys.path.insert(0, " + pyString(
                 script().getParent().toString()) + ")\nimport positions_reference as R\n";
         return run(prelude + code, args);
     }
 
     /** The float32 array a reference run saved. */
-    static INDArray floats(Path npy) {
+    public static INDArray floats(Path npy) {
         return Npy.read(npy);
     }
 
@@ -71,7 +71,7 @@ final class Reference {
     }
 
     /** Every value within {@code tolerance} of the reference, the shapes equal; the largest difference otherwise. */
-    static void assertClose(INDArray expected, INDArray actual, double tolerance, String what) {
+    public static void assertClose(INDArray expected, INDArray actual, double tolerance, String what) {
         assertEquals(java.util.Arrays.toString(expected.shape()), java.util.Arrays.toString(actual.shape()),
                 what + ": shape");
         float[] e = expected.dup('c').data().asFloat();
@@ -92,7 +92,7 @@ final class Reference {
     }
 
     /** The raw float bits of a float32 array, for exact comparisons (-0.0 and -inf included). */
-    static int[] bits(INDArray a) {
+    public static int[] bits(INDArray a) {
         float[] f = a.dup('c').data().asFloat();
         int[] b = new int[f.length];
         for (int i = 0; i < f.length; i++) {
