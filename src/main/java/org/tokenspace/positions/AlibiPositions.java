@@ -67,7 +67,7 @@ public final class AlibiPositions implements PositionScheme {
         return slopes.clone();
     }
 
-    /** {@code -slope_h * (i - j)} rounded to float32 for {@code j <= i}; {@code -Infinity} for a key after the query. */
+    /** {@code -slope_h * (i - j)} rounded to float32 for {@code j <= i}; {@code -Infinity} for a key after it. */
     public float bias(int head, int query, int key) {
         Checks.head(head, heads());
         return biasOf(slopes[head], query, key);
@@ -128,7 +128,7 @@ public final class AlibiPositions implements PositionScheme {
                 "key", biasMatrix(head), (i, j) -> formula(head, i, j));
     }
 
-    /** E.g. {@code bias[0, 5, 2] = −m0·(i − j) = −0.5000·(5 − 2) = −1.5000 (m0 = 2^(−8·1/8))}. */
+    /** E.g. {@code bias[2, 5, 2] = −m2·(i − j) = −0.1250·(5 − 2) = -0.3750  (m2 = 2^(−8·3/8) = 0.1250)}. */
     public String formula(int head, int query, int key) {
         Checks.head(head, heads());
         Checks.position("query", query, contextLength);

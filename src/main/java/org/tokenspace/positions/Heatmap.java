@@ -22,7 +22,7 @@ public record Heatmap(String title, String rowAxis, String columnAxis, float[][]
         return values.length == 0 ? 0 : values[0].length;
     }
 
-    /** The formula of cell {@code [row, column]} with its numbers, e.g. {@code PE[3, 4] = sin(3 / 10000^(4/8)) = ...}. */
+    /** The formula of cell {@code [row, column]} with its numbers, e.g. {@code PE[3, 4] = sin(3 / 100.0000) = ...}. */
     public String formula(int row, int column) {
         return formula.of(row, column);
     }

@@ -174,8 +174,9 @@ public final class RotaryPositions implements PositionScheme {
     }
 
     /**
-     * E.g. {@code x'[2] = x[2] cos(3 theta_1) - x[3] sin(3 theta_1) = 0.3374 cos(0.3000) - (-0.1778) sin(0.3000)
-     * = 0.3748, theta_1 = 10000^(-2/4) = 0.0100}.
+     * The rotation of cell {@code [position, dim]} written out, e.g. for D = 4: {@code x'[2] = x[2]·cos(3·θ1) −
+     * x[3]·sin(3·θ1) = -0.1690·cos(0.0300) − (0.9178)·sin(0.0300) = -0.1965  (θ1 = 10000^(−2/4) = 0.0100, pair
+     * (2, 3))}.
      */
     public String formula(float[] x, int position, int dim) {
         requireDim(x);

@@ -135,7 +135,10 @@ public final class SinusoidalPositions implements PositionScheme {
                 this::formula);
     }
 
-    /** E.g. {@code PE[3, 4] = sin(3 / 10000^(4/8)) = sin(3 / 100.0000) = sin(0.0300) = 0.0300}. */
+    /**
+     * E.g. {@code PE[3, 4] = sin(p / 10000^(2i/D)) = sin(3 / 10000^(4/8)) = sin(3 / 100.0000) = sin(0.0300) = 0.0300
+     * (pair i = 2, sine)}.
+     */
     public String formula(int position, int dim) {
         Checks.position("position", position, contextLength);
         if (dim < 0 || dim >= embeddingDim) {

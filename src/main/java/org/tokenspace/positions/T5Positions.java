@@ -122,11 +122,7 @@ public final class T5Positions implements PositionScheme {
         MemoryBudget.requireFloats(String.format("a %d x %d bucket matrix", contextLength, contextLength),
                 (long) contextLength * contextLength);
         int[][] out = new int[contextLength][contextLength];
-        // the bucket depends on key - query only: compute each distance once
-        int[] byDistance = new int[2 * contextLength - 1];
-        for (int r = -(contextLength - 1); r < contextLength; r++) {
-            byDistance[r + contextLength - 1] = bucket(r, bidirectional, numBuckets, maxDistance);
-        }
+        int[] byDistance = bucketByRelativePosition(); // the bucket depends on key - query only
         for (int q = 0; q < contextLength; q++) {
             for (int k = 0; k < contextLength; k++) {
                 out[q][k] = byDistance[k - q + contextLength - 1];
@@ -175,12 +171,22 @@ public final class T5Positions implements PositionScheme {
         return out;
     }
 
+    /** The bucket of each relative position {@code r = key - query} from -(C-1) to C-1, at index {@code r + C - 1}. */
+    public int[] bucketByRelativePosition() {
+        int[] out = new int[2 * contextLength - 1];
+        for (int r = -(contextLength - 1); r < contextLength; r++) {
+            out[r + contextLength - 1] = bucket(r, bidirectional, numBuckets, maxDistance);
+        }
+        return out;
+    }
+
     /** The bias head {@code head} adds at each relative position {@code key - query} from -(C-1) to C-1. */
     public float[] biasByRelativePosition(int head) {
         Checks.head(head, heads());
-        float[] out = new float[2 * contextLength - 1];
-        for (int r = -(contextLength - 1); r < contextLength; r++) {
-            out[r + contextLength - 1] = biasRows[bucket(r, bidirectional, numBuckets, maxDistance)][head];
+        int[] buckets = bucketByRelativePosition();
+        float[] out = new float[buckets.length];
+        for (int i = 0; i < buckets.length; i++) {
+            out[i] = biasRows[buckets[i]][head];
         }
         return out;
     }
@@ -208,8 +214,8 @@ public final class T5Positions implements PositionScheme {
     }
 
     /**
-     * E.g. {@code bucket(key − query = 20 − 2 = +18) = 16 + 8 + ⌊ln(18/8) / ln(128/8) · (16 − 8)⌋ = 16 + 10 = 26;
-     * bias = relative_attention_bias[26, head 0] = -0.3121}.
+     * E.g. {@code bucket(key − query = 20 − 2 = +18) = 16 + min(8 + ⌊ln(18/8) / ln(128/8) · 8⌋, 15)
+     * = 16 + min(8 + ⌊2.3399⌋, 15) = 26; bias = relative_attention_bias[26, head 1] = -0.3121}.
      */
     public String formula(int query, int key, int head) {
         Checks.position("query", query, contextLength);

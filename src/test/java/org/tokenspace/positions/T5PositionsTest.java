@@ -138,8 +138,8 @@ class T5PositionsTest {
         assertEquals(26, t5.bucket(2, 20));
         assertEquals(26 - 16, t5.bucket(20, 2));
         assertEquals(3, t5.bucket(5, 2));
-        assertEquals("bucket(key − query = 20 − 2 = +18) = 16 + min(8 + ⌊ln(18/8) / ln(128/8) · 8⌋, 15) = 16 + min(8"
-                + " + ⌊2.3399⌋, 15) = 26; bias = relative_attention_bias[26, head 1] = "
+        assertEquals("bucket(key − query = 20 − 2 = +18) = 16 + min(8 + ⌊ln(18/8) / ln(128/8) · 8⌋, 15)"
+                + " = 16 + min(8 + ⌊2.3399⌋, 15) = 26; bias = relative_attention_bias[26, head 1] = "
                 + org.tokenspace.model.TorchFormat.fixed(table[26][1]), t5.formula(2, 20, 1));
         assertEquals("bucket(key − query = 2 − 5 = -3) = 0 + 3 (distance 3 < 8: a bucket of its own) = 3; bias ="
                 + " relative_attention_bias[3, head 0] = " + org.tokenspace.model.TorchFormat.fixed(table[3][0]),
@@ -148,6 +148,10 @@ class T5PositionsTest {
         assertEquals(0, causal.bucket(3, 9));
         assertTrue(causal.formula(3, 9, 0).contains("(causal: a key after the query counts as distance 0)"),
                 causal.formula(3, 9, 0));
+        int[] byDistance = t5.bucketByRelativePosition();
+        assertEquals(79, byDistance.length);
+        assertEquals(26, byDistance[18 + 39]);
+        assertEquals(10, byDistance[-18 + 39]);
         float[] line = t5.biasByRelativePosition(2);
         assertEquals(t5.bias(10, 3, 2), line[3 - 10 + 39], 0f);
         Heatmap h = t5.heatmap(Probe.head(1));
