@@ -5,6 +5,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.tokenspace.model.MemoryBudget;
 
+import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -94,16 +96,21 @@ public final class AlibiPositions implements PositionScheme {
         long count = (long) heads() * contextLength * contextLength;
         MemoryBudget.requireFloats(String.format("an ALiBi bias of %d heads x %d x %d", heads(), contextLength,
                 contextLength), count);
-        float[] out = new float[(int) count];
-        int k = 0;
-        for (double slope : slopes) {
+        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, heads(), contextLength, contextLength); // [H, C, C]
+        FloatBuffer data = out.data().asNioFloat();
+        float[] row = new float[contextLength];
+        for (int h = 0; h < heads(); h++) {
+            // the bias depends on i - j only: row i is the row of distances i, i-1, ..., 0, then the mask
+            float[] byDistance = biasByDistance(h);
             for (int i = 0; i < contextLength; i++) {
-                for (int j = 0; j < contextLength; j++) {
-                    out[k++] = biasOf(slope, i, j);
+                for (int j = 0; j <= i; j++) {
+                    row[j] = byDistance[i - j];
                 }
+                Arrays.fill(row, i + 1, contextLength, Float.NEGATIVE_INFINITY);
+                data.put(((h * contextLength) + i) * contextLength, row);
             }
         }
-        return Nd4j.create(out, new long[] {heads(), contextLength, contextLength}, DataType.FLOAT); // [H, C, C]
+        return out;
     }
 
     @Override
