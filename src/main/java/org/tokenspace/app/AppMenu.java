@@ -82,7 +82,20 @@ final class AppMenu extends MenuBar {
         CheckMenuItem settings = new CheckMenuItem(I18n.tr("menu.showSettings"));
         settings.setAccelerator(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN));
         settings.selectedProperty().bindBidirectional(display.settingsShownProperty());
-        view.getItems().addAll(in, out, actual, new SeparatorMenuItem(), full, settings);
+        Menu language = new Menu(I18n.tr("menu.language"));
+        language.setId("language-menu");
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        for (java.util.Locale l : I18n.LANGUAGES) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(
+                    l.getDisplayLanguage(l).substring(0, 1).toUpperCase(l) + l.getDisplayLanguage(l).substring(1));
+            item.setId("language-" + l.getLanguage());
+            item.setToggleGroup(group);
+            item.setSelected(l.getLanguage().equals(display.languageProperty().get().getLanguage()));
+            item.setOnAction(e -> display.languageProperty().set(l));
+            language.getItems().add(item);
+        }
+        view.getItems().addAll(in, out, actual, new SeparatorMenuItem(), full, settings, new SeparatorMenuItem(),
+                language);
         return view;
     }
 

@@ -16,6 +16,8 @@ public final class DisplayModel {
     private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(this, "zoom", 1.0);
     private final BooleanProperty fullScreen = new SimpleBooleanProperty(this, "fullScreen", false);
     private final BooleanProperty settingsShown = new SimpleBooleanProperty(this, "settingsShown", true);
+    private final javafx.beans.property.ObjectProperty<java.util.Locale> language =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "language", org.tokenspace.i18n.I18n.locale());
 
     /** The next larger level. */
     public void zoomIn() {
@@ -53,6 +55,11 @@ public final class DisplayModel {
 
     public BooleanProperty fullScreenProperty() {
         return fullScreen;
+    }
+
+    /** The window's language: the window is built again in it, with the same state. */
+    public javafx.beans.property.ObjectProperty<java.util.Locale> languageProperty() {
+        return language;
     }
 
     public BooleanProperty settingsShownProperty() {

@@ -18,6 +18,7 @@ public final class TokenSpaceApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        I18n.setLocale(chosenLanguage());
         WalkthroughModel model = new WalkthroughModel();
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setTitle(I18n.tr("app.title"));
@@ -26,6 +27,13 @@ public final class TokenSpaceApp extends Application {
         stage.setMinWidth(800);
         stage.setMinHeight(560);
         DisplayModel display = model.display();
+        display.languageProperty().set(I18n.locale());
+        display.languageProperty().addListener((o, a, l) -> { // the window again, in that language, same state
+            I18n.setLocale(l);
+            Preferences.saveLanguage(l);
+            stage.setTitle(I18n.tr("app.title"));
+            stage.getScene().setRoot(new MainView(model));
+        });
         display.fullScreenProperty().addListener((o, a, b) -> stage.setFullScreen(b));
         stage.fullScreenProperty().addListener((o, a, b) -> display.fullScreenProperty().set(b)); // Esc leaves it
         stage.show(); // at once, with the stages' skeleton; the first state follows
@@ -35,6 +43,19 @@ public final class TokenSpaceApp extends Application {
             StartupTiming.watch(model, "exit".equals(timing));
         }
     }
+
+    /** {@code --lang} (the command line), else the language chosen last time, else the system's. */
+    private static java.util.Locale chosenLanguage() {
+        String given = System.getProperty(LANGUAGE_PROPERTY);
+        if (given != null && I18n.parse(given) != null) {
+            return I18n.parse(given);
+        }
+        java.util.Locale remembered = Preferences.language();
+        return remembered != null ? remembered : I18n.supported(java.util.Locale.getDefault());
+    }
+
+    /** The system property {@code --lang} sets. */
+    public static final String LANGUAGE_PROPERTY = "tokenspace.lang";
 
     public static void main(String[] args) {
         FX_LOG.setLevel(java.util.logging.Level.SEVERE);

@@ -44,6 +44,9 @@ final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--scale", description = "pixels per point (default 2)")
     double scale = 2;
 
+    @Option(names = "--lang", description = "the window's language: en (default), el, fr, tr, ko or ja")
+    String lang = "en";
+
     @Option(names = "--zoom", description = "the window's zoom, as View > Zoom in sets it: 0.8 to 3 (default 1)")
     double zoom = 1;
 
@@ -77,6 +80,10 @@ final class SnapshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (org.tokenspace.i18n.I18n.parse(lang) == null) {
+            throw new TokenSpaceException("unknown language '" + lang + "': use en, el, fr, tr, ko or ja");
+        }
+        org.tokenspace.i18n.I18n.setLocale(org.tokenspace.i18n.I18n.parse(lang));
         if (!(zoom >= 0.8 && zoom <= 3)) {
             throw new TokenSpaceException("--zoom " + zoom + " is outside 0.8 to 3: use 1 for the normal size, 2 for"
                     + " twice as large");
