@@ -54,43 +54,52 @@ public final class Python {
     public record Result(int exit, String output) {
     }
 
-    public static Result run(String exe, String script, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(exe, "-c", script));
-        cmd.addAll(List.of(args));
-        return run(new ProcessBuilder(cmd));
+    /** Runs a script file with arguments (up to five minutes: a reference computation can take a while). */
+    public static Result runFile(String exe, List<String> scriptAndArgs) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(exe));
+        cmd.addAll(scriptAndArgs);
+        return await(new ProcessBuilder(cmd).redirectErrorStream(true).start(), 300);
     }
 
-    /** {@code exe script} with these variables added to the environment, as a user runs a saved script. */
+    /** A script file run with these variables added to the environment, as a user runs a saved script. */
     public static Result runFile(String exe, java.nio.file.Path script, java.util.Map<String, String> env)
             throws IOException {
         ProcessBuilder pb = new ProcessBuilder(exe, script.toString());
         pb.environment().putAll(env);
-        return run(pb);
+        return await(pb.redirectErrorStream(true).start(), 60);
     }
 
-    private static Result run(ProcessBuilder pb) throws IOException {
-        Process p = pb.redirectErrorStream(true).start();
-        // read while it runs: a process that prints more than the pipe holds would wait for a reader
-        java.util.concurrent.CompletableFuture<byte[]> output = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> {
-                    try {
-                        return p.getInputStream().readAllBytes();
-                    } catch (IOException e) {
-                        return ("cannot read the output: " + e).getBytes(StandardCharsets.UTF_8);
-                    }
-                });
+    public static Result run(String exe, String script, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(exe, "-c", script));
+        cmd.addAll(List.of(args));
+        return await(new ProcessBuilder(cmd).redirectErrorStream(true).start(), 60);
+    }
+
+    private static Result await(Process p, int seconds) throws IOException {
+        byte[][] output = new byte[1][];
+        Thread reader = new Thread(() -> { // read while it runs: a full pipe would stall it
+            try {
+                output[0] = p.getInputStream().readAllBytes();
+            } catch (IOException e) {
+                output[0] = new byte[0];
+            }
+        });
+        reader.start();
         try {
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return new Result(-1, "timed out");
             }
-            return new Result(p.exitValue(), new String(output.get(), StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             p.destroyForcibly();
             return new Result(-1, "interrupted");
-        } catch (java.util.concurrent.ExecutionException e) {
-            return new Result(-1, "cannot read the output: " + e.getCause());
         }
+        try {
+            reader.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return new Result(p.exitValue(), new String(output[0], StandardCharsets.UTF_8));
     }
 }

@@ -1,25 +1,16 @@
 package org.tokenspace.cli;
 
-import org.tokenspace.model.NormalKernel;
 import org.tokenspace.model.Settings;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The pipeline's settings as options; defaults are the course's. */
+/** The pipeline's settings as options: the table options, then the loader's; defaults are the course's. */
 final class SettingsOptions {
     private static final Settings D = Settings.DEFAULTS;
 
-    @Option(names = "--seed", converter = Converters.Seed.class, description = "torch.manual_seed (default 123)")
-    Long seed;
-
-    @Option(names = "--vocab-size", description = "token table rows (default 50257)")
-    int vocabSize = D.vocabSize();
-
-    @Option(names = "--embedding-dim", description = "vector length (default 256)")
-    int embeddingDim = D.embeddingDim();
-
-    @Option(names = "--context-length", description = "positional table rows (default 4)")
-    int contextLength = D.contextLength();
+    @Mixin
+    TableSizeOptions table;
 
     @Option(names = "--batch-size", description = "windows per batch (default 8)")
     int batchSize = D.batchSize();
@@ -42,10 +33,6 @@ final class SettingsOptions {
     @Option(names = "--batch-index", description = "which batch, 0 is the first (default 0)")
     int batchIndex;
 
-    @Option(names = "--kernel", converter = Converters.Kernel.class,
-            description = "normal fill kernel: avx2 (default) or generic")
-    NormalKernel kernel = NormalKernel.AVX2;
-
     Settings settings() {
         return unchecked().validate();
     }
@@ -61,23 +48,48 @@ final class SettingsOptions {
      * {@code --book --kernel generic} is the book's example drawn with the generic kernel.
      */
     Settings over(Settings base, CommandLine.ParseResult parsed) {
-        return new Settings(
-                parsed.hasMatchedOption("--seed") ? seed : base.seed(),
-                parsed.hasMatchedOption("--vocab-size") ? vocabSize : base.vocabSize(),
-                parsed.hasMatchedOption("--embedding-dim") ? embeddingDim : base.embeddingDim(),
-                parsed.hasMatchedOption("--context-length") ? contextLength : base.contextLength(),
-                parsed.hasMatchedOption("--batch-size") ? batchSize : base.batchSize(),
-                parsed.hasMatchedOption("--max-length") ? maxLength : base.maxLength(),
-                parsed.hasMatchedOption("--stride") ? stride : base.stride(),
-                parsed.hasMatchedOption("--shuffle") ? shuffle : base.shuffle(),
-                parsed.hasMatchedOption("--keep-last") ? !keepLast : base.dropLast(),
-                parsed.hasMatchedOption("--epoch") ? epoch : base.epoch(),
-                parsed.hasMatchedOption("--batch-index") ? batchIndex : base.batchIndex(),
-                parsed.hasMatchedOption("--kernel") ? kernel : base.kernel()).validate();
+        Settings.Builder b = base.toBuilder();
+        if (parsed.hasMatchedOption("--seed")) {
+            b.seed(table.seed());
+        }
+        if (parsed.hasMatchedOption("--vocab-size")) {
+            b.vocabSize(table.vocabSize);
+        }
+        if (parsed.hasMatchedOption("--embedding-dim")) {
+            b.embeddingDim(table.embeddingDim);
+        }
+        if (parsed.hasMatchedOption("--context-length")) {
+            b.contextLength(table.contextLength);
+        }
+        if (parsed.hasMatchedOption("--kernel")) {
+            b.kernel(table.kernel);
+        }
+        if (parsed.hasMatchedOption("--batch-size")) {
+            b.batchSize(batchSize);
+        }
+        if (parsed.hasMatchedOption("--max-length")) {
+            b.maxLength(maxLength);
+        }
+        if (parsed.hasMatchedOption("--stride")) {
+            b.stride(stride);
+        }
+        if (parsed.hasMatchedOption("--shuffle")) {
+            b.shuffle(shuffle);
+        }
+        if (parsed.hasMatchedOption("--keep-last")) {
+            b.dropLast(!keepLast);
+        }
+        if (parsed.hasMatchedOption("--epoch")) {
+            b.epoch(epoch);
+        }
+        if (parsed.hasMatchedOption("--batch-index")) {
+            b.batchIndex(batchIndex);
+        }
+        return b.build().validate();
     }
 
     private Settings unchecked() {
-        return new Settings(seed == null ? D.seed() : seed, vocabSize, embeddingDim, contextLength, batchSize,
-                maxLength, stride, shuffle, !keepLast, epoch, batchIndex, kernel);
+        return new Settings(table.seed(), table.vocabSize, table.embeddingDim, table.contextLength, batchSize,
+                maxLength, stride, shuffle, !keepLast, epoch, batchIndex, table.kernel);
     }
 }

@@ -5,9 +5,9 @@ import org.tokenspace.code.CodeInput;
 import org.tokenspace.code.StageCode;
 import org.tokenspace.code.StageCodes;
 import org.tokenspace.code.Transcript;
-import org.tokenspace.model.Book;
 import org.tokenspace.model.Pipeline;
 import org.tokenspace.model.PipelineResult;
+import org.tokenspace.model.Preset;
 import org.tokenspace.model.Settings;
 import org.tokenspace.model.Tables;
 import org.tokenspace.model.TokenSpaceException;
@@ -60,13 +60,13 @@ final class StageOptions {
         if (book && tables.tables != null) {
             throw new TokenSpaceException("--book seeds its own 6 x 3 tables: drop --tables, or drop --book");
         }
-        String input = book ? Book.TEXT : text != null ? text : file != null ? TextInput.read(file, System.in)
+        String input = book ? Preset.BOOK.text() : text != null ? text : file != null ? TextInput.read(file, System.in)
                 : SampleText.TEXT;
         Tables given = tables.load();
-        Settings settings = book ? options.over(Book.SETTINGS, spec.commandLine().getParseResult())
+        Settings settings = book ? options.over(Preset.BOOK.settings(), spec.commandLine().getParseResult())
                 : options.settings(given);
         PipelineResult result = new Pipeline().run(input, settings, given, () -> false);
-        Integer selected = id != null ? id : book ? Integer.valueOf(Book.ID) : null;
+        Integer selected = id != null ? id : book ? Integer.valueOf(Preset.BOOK.selectedId()) : null;
         CodeInput.TablesFile from = given == null ? null
                 : new CodeInput.TablesFile(tables.tables, tables.tokenTensor, tables.positionTensor);
         return stage.write(CodeInput.of(result, input, file, from, selected));

@@ -19,7 +19,7 @@ public final class StageCodes {
         return ALL;
     }
 
-    /** The stage of that name, ignoring case, if it has code (the window's projection stage has none yet). */
+    /** The stage of that name, ignoring case, if it has code (the window's other stages have none yet). */
     public static Optional<StageCode> of(String name) {
         String n = name.trim().toLowerCase(Locale.ROOT);
         return ALL.stream().filter(s -> s.name().equals(n)).findFirst();

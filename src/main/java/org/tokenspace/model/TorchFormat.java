@@ -44,7 +44,10 @@ public final class TorchFormat {
         return "Parameter containing:\n" + tensor(weight, REQUIRES_GRAD);
     }
 
-    /** {@code repr(t)} of a float32, float64, int32 or int64 array, with suffixes, e.g. {@link #ADD_BACKWARD}. */
+    /**
+     * {@code repr(t)} of a float32, float64, int32 or int64 array, with suffixes, e.g. {@link #ADD_BACKWARD} (a
+     * suffix may also be given as {@code ", grad_fn=<...>"}, with the comma that PyTorch puts before it).
+     */
     public static String tensor(INDArray t, String... suffixes) {
         return repr(TensorValues.of(t), suffixes);
     }
@@ -93,7 +96,9 @@ public final class TorchFormat {
             }
             body = tensorStr(t, PREFIX.length());
         }
-        suffixes.addAll(Arrays.asList(extra));
+        for (String suffix : extra) {
+            suffixes.add(suffix.startsWith(", ") ? suffix.substring(2) : suffix);
+        }
         return addSuffixes(PREFIX + body, suffixes, PREFIX.length());
     }
 

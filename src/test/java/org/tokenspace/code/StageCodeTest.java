@@ -1,11 +1,11 @@
 package org.tokenspace.code;
 
 import org.junit.jupiter.api.Test;
-import org.tokenspace.model.Book;
 import org.tokenspace.model.Gpt2Tokenizer;
 import org.tokenspace.model.NormalKernel;
 import org.tokenspace.model.Pipeline;
 import org.tokenspace.model.PipelineResult;
+import org.tokenspace.model.Preset;
 import org.tokenspace.model.Settings;
 import org.tokenspace.model.Tables;
 import org.tokenspace.model.TokenSpaceException;
@@ -63,7 +63,7 @@ class StageCodeTest {
 
     @Test
     void theBooksLookup() {
-        Transcript t = StageCodes.find("lookup").write(input(Book.TEXT, Book.SETTINGS, Book.ID));
+        Transcript t = StageCodes.find("lookup").write(input(Preset.BOOK.text(), Preset.BOOK.settings(), Preset.BOOK.selectedId()));
         assertEquals("""
                 # TokenSpace, stage "lookup": an id selects its row of the token table.
                 import torch
@@ -166,7 +166,7 @@ class StageCodeTest {
     @Test
     void theGenericKernelAndAnIdOutsideTheBatch() {
         Settings s = new Settings(5, 6, 10, 4, 1, 4, 4, false, true, 0, 0, NormalKernel.GENERIC);
-        Transcript t = StageCodes.find("position").write(input(Book.TEXT, s, 4));
+        Transcript t = StageCodes.find("position").write(input(Preset.BOOK.text(), s, 4));
         assertEquals("""
                 # TokenSpace, stage "position": the positional table's row is added to the token vector.
                 import os
@@ -217,7 +217,7 @@ class StageCodeTest {
     void aTypedTextAndTablesFromAFile() {
         String text = "Hello, do you like tea?\r\"Tea\"\ttime\u2028now";
         Tables tables = Tables.seeded(1, Gpt2Tokenizer.VOCAB_SIZE, 2, 4, NormalKernel.AVX2);
-        Settings s = Settings.DEFAULTS.withLoader(1, 2, 2, false, true);
+        Settings s = Settings.builder().batchSize(1).maxLength(2).stride(2).build();
         PipelineResult r = new Pipeline().run(text, s, tables, () -> false);
         Path file = Path.of("/data/gpt \"2\".safetensors");
         CodeInput in = CodeInput.of(r, text, null, new CodeInput.TablesFile(file, "wte.weight", "wpe.weight"), null);
@@ -309,6 +309,6 @@ class StageCodeTest {
         assertEquals("unknown stage 'train': use tokenize, lookup, position or batch",
                 assertThrows(TokenSpaceException.class, () -> StageCodes.find("train")).getMessage());
         assertEquals("token id 6 is outside the token table: valid ids are 0 to 5",
-                assertThrows(TokenSpaceException.class, () -> input(Book.TEXT, Book.SETTINGS, 6)).getMessage());
+                assertThrows(TokenSpaceException.class, () -> input(Preset.BOOK.text(), Preset.BOOK.settings(), 6)).getMessage());
     }
 }

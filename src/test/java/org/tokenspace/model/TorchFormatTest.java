@@ -107,6 +107,8 @@ class TorchFormatTest {
         assertEquals("torch.Size([8, 4, 256])", TorchFormat.size(8, 4, 256));
         assertEquals("torch.Size([])", TorchFormat.size());
         assertEquals("tensor([2, 3, 5, 1])", TorchFormat.ids(new int[] {2, 3, 5, 1}));
+        assertEquals("tensor([1.5000], grad_fn=<EmbeddingBackward0>)",
+                TorchFormat.tensor(new float[] {1.5f}, ", grad_fn=<EmbeddingBackward0>"));
         assertEquals("tensor([0.5000, -0.0000, 1.0000], grad_fn=<AddBackward0>)", // -0 does not count for the width
                 TorchFormat.tensor(new float[] {0.5f, -0f, 1f}, TorchFormat.ADD_BACKWARD));
         assertEquals("tensor([[  40,  367],\n        [2885,    1]])",
