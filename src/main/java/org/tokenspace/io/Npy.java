@@ -51,11 +51,25 @@ public final class Npy {
 
     /** Writes an id matrix {@code [rows, cols]} as int64 {@code .npy} (PyTorch's dtype for token ids), atomically. */
     public static void writeIds(Path file, int[][] ids) {
+        AtomicFiles.write(file, idsContent(ids));
+    }
+
+    /** {@code NAME} of a set of files: {@code array} as float32 {@code .npy}. */
+    public static AtomicFiles.Part part(String name, INDArray array) {
+        return new AtomicFiles.Part(name, ch -> writeTo(ch, array));
+    }
+
+    /** {@code NAME} of a set of files: an id matrix as int64 {@code .npy}. */
+    public static AtomicFiles.Part idsPart(String name, int[][] ids) {
+        return new AtomicFiles.Part(name, idsContent(ids));
+    }
+
+    private static AtomicFiles.Content idsContent(int[][] ids) {
         long[] shape = {ids.length, ids.length == 0 ? 0 : ids[0].length};
-        AtomicFiles.write(file, ch -> {
+        return ch -> {
             writeFully(ch, ByteBuffer.wrap(header("<i8", shape)));
             writeFully(ch, idBytes(ids));
-        });
+        };
     }
 
     /** {@code array} as a C-order float32 array whose buffer holds exactly its elements. */

@@ -41,12 +41,31 @@ public final class ProjectorTsv {
 
     /** Writes {@code matrix [rows, D]} as the vectors file, atomically. */
     public static void writeVectors(Path file, INDArray matrix) {
-        Delimited.write(file, '\t', ProjectorTsv::escape, null, (int) matrix.size(0), null, matrix);
+        AtomicFiles.write(file, vectors(matrix));
     }
 
     /** Writes the metadata file: {@code header}, then the (escaped) cells of each row, atomically. */
     public static void writeMetadata(Path file, List<String> header, int rows, IntFunction<List<String>> cells) {
-        Delimited.write(file, '\t', ProjectorTsv::escape, header, rows, cells, null);
+        AtomicFiles.write(file, metadata(header, rows, cells));
+    }
+
+    /**
+     * The vectors file {@code NAME.tsv} of {@code matrix [rows, D]} and its metadata file {@code NAME_metadata.tsv},
+     * as the two files of a set: a folder never holds new vectors beside old labels.
+     */
+    public static List<AtomicFiles.Part> pair(String name, INDArray matrix, List<String> header,
+                                              IntFunction<List<String>> cells) {
+        Path vectors = Path.of(name + ".tsv");
+        return List.of(new AtomicFiles.Part(vectors.toString(), vectors(matrix)),
+                new AtomicFiles.Part(metadataFor(vectors).toString(), metadata(header, (int) matrix.size(0), cells)));
+    }
+
+    static AtomicFiles.Content vectors(INDArray matrix) {
+        return Delimited.content('\t', ProjectorTsv::escape, null, (int) matrix.size(0), null, matrix);
+    }
+
+    static AtomicFiles.Content metadata(List<String> header, int rows, IntFunction<List<String>> cells) {
+        return Delimited.content('\t', ProjectorTsv::escape, header, rows, cells, null);
     }
 
     static String escape(String cell) {
