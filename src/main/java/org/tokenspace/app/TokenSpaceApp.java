@@ -16,6 +16,7 @@ public final class TokenSpaceApp extends Application {
     }
 
     public static void main(String[] args) {
+        org.tokenspace.Logs.init();
         launch(TokenSpaceApp.class, args);
     }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 @Command(name = "embed", mixinStandardHelpOptions = true, description = {"Write one batch's token, positional and input embeddings as .npy.",
         "With --tables the tables come from a safetensors file (e.g. GPT-2's wte.weight and wpe.weight)."})
 final class EmbedCommand implements Callable<Integer> {
-    @Option(names = "--file", required = true, description = "UTF-8 text file")
+    @Option(names = "--file", required = true, description = "UTF-8 text file, or - for standard input")
     Path file;
 
     @Mixin

@@ -4,7 +4,6 @@ import org.tokenspace.app.Figures;
 import org.tokenspace.app.SampleText;
 import org.tokenspace.app.Step;
 import org.tokenspace.io.Png;
-import org.tokenspace.io.TextFiles;
 import org.tokenspace.model.Settings;
 import org.tokenspace.model.TokenSpaceException;
 import org.tokenspace.view.ViewMode;
@@ -44,7 +43,7 @@ final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--scale", description = "pixels per point (default 2)")
     double scale = 2;
 
-    @Option(names = "--file", description = "UTF-8 text (default: the embedded sample)")
+    @Option(names = "--file", description = "UTF-8 text, or - for standard input (default: the embedded sample)")
     Path file;
 
     @Option(names = "--book", description = "the book's Embedding(6, 3) example: ids 2, 3, 5, 1 and its settings")
@@ -91,7 +90,7 @@ final class SnapshotCommand implements Callable<Integer> {
         if (view.startsWith("cloud")) {
             return cloud(view);
         }
-        String text = book ? Figures.bookText() : file == null ? SampleText.TEXT : TextFiles.read(file);
+        String text = book ? Figures.bookText() : file == null ? SampleText.TEXT : TextInput.read(file, System.in);
         Settings s = book ? Figures.bookSettings() : options.settings();
         Figures.Pick pick = id != null ? new Figures.Pick(-1, -1, id) : new Figures.Pick(row, position, -1);
         Step at = parseStep(view.equals("window") ? step : "tokenize");

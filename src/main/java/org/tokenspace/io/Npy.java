@@ -169,15 +169,21 @@ public final class Npy {
                 throw new FileFormatException(file, "the id matrix is too large to read (" + h.dataBytes
                         + " bytes)");
             }
-            ByteBuffer data = ch.map(FileChannel.MapMode.READ_ONLY, h.dataStart, h.dataBytes)
-                    .order(ByteOrder.LITTLE_ENDIAN);
             int rows = (int) h.shape[0];
             int cols = (int) h.shape[1];
             int[][] ids = new int[rows][cols];
+            ByteBuffer data = ByteBuffer.allocate((int) Math.min(h.dataBytes, 1 << 20) / width * width)
+                    .order(ByteOrder.LITTLE_ENDIAN);
+            long at = h.dataStart;
+            data.limit(0);
             for (int r = 0; r < rows; r++) {
                 for (int c = 0; c < cols; c++) {
-                    int i = r * cols + c;
-                    long v = width == 8 ? data.getLong(i * 8) : data.getInt(i * 4);
+                    if (!data.hasRemaining()) {
+                        data.clear().limit((int) Math.min(data.capacity(), h.dataStart + h.dataBytes - at));
+                        FileReads.readData(ch, data, at, file);
+                        at += data.flip().remaining();
+                    }
+                    long v = width == 8 ? data.getLong() : data.getInt();
                     if (v < 0 || v > Integer.MAX_VALUE) {
                         throw new FileFormatException(file, "the id " + v + " at [" + r + ", " + c
                                 + "] is not a token id");

@@ -3,9 +3,7 @@ package org.tokenspace.io;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -116,9 +114,9 @@ public final class ProjectorTsv {
             int cols = -1;
             long rows = 0;
             {
-                BufferedReader in = reader(ch);
+                Lines in = new Lines(ch, file);
                 String line;
-                while ((line = in.readLine()) != null) {
+                while ((line = in.next()) != null) {
                     rows++;
                     int n = line.isEmpty() ? 0 : count(line, '\t') + 1;
                     if (n == 0) {
@@ -141,11 +139,11 @@ public final class ProjectorTsv {
             float[] values = new float[(int) count];
             ch.position(0);
             {
-                BufferedReader in = reader(ch);
+                Lines in = new Lines(ch, file);
                 long done = 0;
                 int i = 0;
                 for (int r = 0; r < rows; r++) {
-                    String line = in.readLine();
+                    String line = in.next();
                     if (line == null) {
                         throw new FileFormatException(file, "the file changed while it was read");
                     }
@@ -223,11 +221,66 @@ public final class ProjectorTsv {
         return Files.isRegularFile(m) ? m : null;
     }
 
-    /** A reader from the channel's position; closing it would close the channel, so it is left open. */
-    private static BufferedReader reader(FileChannel ch) {
-        // ISO-8859-1 maps each byte to one char; anything that is not ASCII fails as "not a number" below
-        return new BufferedReader(new InputStreamReader(Channels.newInputStream(ch), StandardCharsets.ISO_8859_1),
-                1 << 16);
+    /**
+     * The lines of a file from the channel's position, ended by {@code \n}, {@code \r\n} or {@code \r} as
+     * {@code BufferedReader} ends them, each byte one character (ISO-8859-1: anything that is not ASCII then fails as
+     * "not a number"). A line may be at most {@link #MAX_LINE} characters, so a file without line breaks (a binary
+     * file named {@code .tsv}) is refused instead of filling the memory. The channel is left open.
+     */
+    static final class Lines {
+        /** 64 Mi characters: a row of several million numbers. */
+        static final int MAX_LINE = 1 << 26;
+        private final java.io.InputStream in;
+        private final Path file;
+        private final byte[] buf = new byte[1 << 16];
+        private int pos;
+        private int end;
+        private long number;
+        private byte[] line = new byte[256];
+
+        Lines(FileChannel ch, Path file) {
+            this.in = Channels.newInputStream(ch);
+            this.file = file;
+        }
+
+        /** The next line without its ending, or null at the end of the file. */
+        String next() throws IOException {
+            int n = 0;
+            while (true) {
+                if (pos == end && !fill()) {
+                    return n == 0 ? null : text(n);
+                }
+                byte b = buf[pos++];
+                if (b == '\n') {
+                    return text(n);
+                }
+                if (b == '\r') {
+                    if ((pos < end || fill()) && buf[pos] == '\n') {
+                        pos++;
+                    }
+                    return text(n);
+                }
+                if (n == line.length) {
+                    if (n >= MAX_LINE) {
+                        throw new FileFormatException(file, "line " + (number + 1) + " is longer than " + MAX_LINE
+                                + " characters: this is not a TSV file of vectors or labels");
+                    }
+                    line = java.util.Arrays.copyOf(line, Math.min(MAX_LINE, 2 * n));
+                }
+                line[n++] = b;
+            }
+        }
+
+        private boolean fill() throws IOException {
+            end = Math.max(0, in.read(buf));
+            pos = 0;
+            return end > 0;
+        }
+
+        private String text(int n) {
+            number++;
+            return new String(line, 0, n, StandardCharsets.ISO_8859_1);
+        }
     }
 
     /** Parses {@code line[start, end)} strictly: a decimal number, {@code nan}, {@code inf} or {@code infinity}. */

@@ -58,7 +58,7 @@ public final class Pipeline {
         SlidingWindows windows = new SlidingWindows(ids, settings.maxLength(), settings.stride());
         if (windows.size() == 0) {
             throw new TokenSpaceException("the text has " + ids.length + " tokens, too few for one window: maxLength "
-                    + settings.maxLength() + " needs at least " + (settings.maxLength() + 1)
+                    + settings.maxLength() + " needs at least " + (settings.maxLength() + 1L)
                     + " tokens; use a longer text or a smaller maxLength");
         }
         BatchLoader loader = new BatchLoader(windows, settings.batchSize(), settings.shuffle(), settings.dropLast(),
