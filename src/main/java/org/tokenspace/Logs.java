@@ -33,6 +33,10 @@ public final class Logs {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        if (System.getProperty("org.slf4j.simpleLogger.dateTimeFormat") == null) {
+            // the log spans many runs: times since this run started would not tell them apart
+            System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd HH:mm:ss.SSS");
+        }
         if (System.getProperty("org.slf4j.simpleLogger.logFile") != null) {
             return; // the user chose where logs go
         }

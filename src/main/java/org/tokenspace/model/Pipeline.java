@@ -118,6 +118,9 @@ public final class Pipeline {
         String[] parts = list.split("[\\s,\\[\\]]+");
         return java.util.Arrays.stream(parts).filter(p -> !p.isEmpty()).mapToInt(p -> {
             try {
+                if (!p.matches("[+-]?[0-9]+")) { // parseInt would also read other scripts' digits, e.g. '١٢' as 12
+                    throw new NumberFormatException(p);
+                }
                 int id = Integer.parseInt(p);
                 if (id < 0) {
                     throw new TokenSpaceException("token id " + id + " in the id list is negative: ids start at 0");
