@@ -222,7 +222,11 @@ public final class Npy {
         }
         pre.position(MAGIC.length);
         int major = pre.get() & 0xff;
-        pre.get();
+        int minor = pre.get() & 0xff;
+        if (minor != 0 && major >= 1 && major <= 3) {
+            throw new FileFormatException(file, "unsupported .npy version " + major + "." + minor
+                    + " (1.0, 2.0 and 3.0 are read)");
+        }
         long headerLen;
         int headerStart;
         if (major == 1) {
@@ -280,7 +284,7 @@ public final class Npy {
     }
 
     private static String descr(Object value, Path file) {
-        if (value instanceof List<?>) {
+        if (value instanceof List<?> || value instanceof PyLiteral.Tuple) {
             throw new FileFormatException(file, "structured arrays (a list of fields as descr) are not read:"
                     + " save a plain float32 array");
         }
@@ -300,7 +304,7 @@ public final class Npy {
             throw new FileFormatException(file, "big-endian data (" + descr
                     + ") is not read: save it little-endian (arr.astype('<f4'))");
         }
-        if (!descr.matches("[<|][fiub][1248]")) {
+        if (!descr.matches("[<|](f[248]|[iu][1248]|b1)")) {
             throw new FileFormatException(file, "unsupported dtype " + descr
                     + ": save a float32 (<f4) or float64 (<f8) array");
         }
@@ -308,9 +312,11 @@ public final class Npy {
     }
 
     private static long[] shape(Object value, Path file) {
-        if (!(value instanceof List<?> dims) || dims.size() > 32) {
-            throw new FileFormatException(file, "broken header: shape is not a tuple of at most 32 sizes");
+        if (!(value instanceof PyLiteral.Tuple tuple) || tuple.items().size() > 32) {
+            throw new FileFormatException(file, "broken header: shape is not a tuple of at most 32 sizes"
+                    + " (numpy writes it as (rows, columns))");
         }
+        List<Object> dims = tuple.items();
         long[] shape = new long[dims.size()];
         for (int i = 0; i < shape.length; i++) {
             if (!(dims.get(i) instanceof Long d) || d < 0) {
