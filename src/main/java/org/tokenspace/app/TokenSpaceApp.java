@@ -58,6 +58,7 @@ public final class TokenSpaceApp extends Application {
     public static final String LANGUAGE_PROPERTY = "tokenspace.lang";
 
     public static void main(String[] args) {
+        org.tokenspace.Logs.init();
         FX_LOG.setLevel(java.util.logging.Level.SEVERE);
         warmUp();
         launch(TokenSpaceApp.class, args);

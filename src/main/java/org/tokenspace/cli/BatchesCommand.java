@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 /** The course's {@code create_dataloader_v1} over a text, as JSON. */
 @Command(name = "batches", description = "Print the sliding-window input/target batches of a text as JSON.")
 final class BatchesCommand implements Callable<Integer> {
-    @Option(names = "--file", required = true, description = "UTF-8 text file")
+    @Option(names = "--file", required = true, description = "UTF-8 text file, or - for standard input")
     Path file;
 
     @Option(names = "--batch-size", required = true, description = "windows per batch")
@@ -48,8 +48,8 @@ final class BatchesCommand implements Callable<Integer> {
         SlidingWindows windows = new SlidingWindows(Gpt2Tokenizer.get().encode(text), maxLength, stride);
         BatchLoader loader = new BatchLoader(windows, batchSize, shuffle, !keepLast, seed);
         if (windows.size() == 0) {
-            throw new TokenSpaceException(file + " is too short for one window: maxLength " + maxLength
-                    + " needs at least " + (maxLength + 1) + " tokens; use a longer text or a smaller --max-length");
+            throw new TokenSpaceException(TextInput.name(file) + " is too short for one window: maxLength " + maxLength
+                    + " needs at least " + (maxLength + 1L) + " tokens; use a longer text or a smaller --max-length");
         }
         int[] order = loader.order(epoch);
         PrintWriter out = spec.commandLine().getOut();

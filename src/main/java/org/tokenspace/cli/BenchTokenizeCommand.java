@@ -1,6 +1,5 @@
 package org.tokenspace.cli;
 
-import org.tokenspace.io.TextFiles;
 import org.tokenspace.model.Gpt2Tokenizer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +16,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "tokenize", description = "GPT-2 BPE tokens per second on a text repeated to --mb megabytes.")
 final class BenchTokenizeCommand implements Callable<Integer> {
-    @Option(names = "--file", required = true, description = "the text to repeat (e.g. the-verdict.txt)")
+    @Option(names = "--file", required = true, description = "the text to repeat (e.g. the-verdict.txt), or - for standard input")
     Path file;
 
     @Option(names = "--mb", description = "megabytes of text (default 10)")
@@ -31,7 +30,7 @@ final class BenchTokenizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String one = TextFiles.read(file);
+        String one = TextInput.read(file, System.in);
         String text = one.repeat((int) Math.ceil(mb * 1e6 / Math.max(1, one.length())));
         Gpt2Tokenizer bpe = Gpt2Tokenizer.get();
         int tokens = bpe.encode(text).length; // warm-up

@@ -43,7 +43,7 @@ public final class Cli implements Runnable {
             return USAGE_ERROR;
         });
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
-            err.println("tokenspace: " + message(ex));
+            err.println("tokenspace: " + message(ex) + logged(ex, args));
             err.flush();
             return USER_ERROR;
         });
@@ -53,7 +53,26 @@ public final class Cli implements Runnable {
             err.println("tokenspace: out of memory: choose smaller sizes or give Java more memory (-Xmx)");
             err.flush();
             return USER_ERROR;
+        } catch (Throwable e) {
+            // an Error picocli lets through (InternalError, StackOverflowError): one line here, the trace in the log
+            err.println("tokenspace: " + message(e) + logged(e, args));
+            err.flush();
+            return USER_ERROR;
         }
+    }
+
+    /** Logs a failure that is not the user's problem with its trace, and says where; nothing for a user's problem. */
+    private static String logged(Throwable ex, String[] args) {
+        if (ex instanceof TokenSpaceException || ex instanceof Pipeline.Cancelled) {
+            return "";
+        }
+        try {
+            org.slf4j.LoggerFactory.getLogger(Cli.class).error("tokenspace " + String.join(" ", args), ex);
+        } catch (Throwable ignored) {
+            return "";
+        }
+        java.nio.file.Path log = org.tokenspace.Logs.file();
+        return log == null ? "" : "; details are in " + log;
     }
 
     /** The one line shown for a failure: the user's problem as it is, anything else named with its kind. */

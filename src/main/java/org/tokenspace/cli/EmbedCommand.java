@@ -1,5 +1,6 @@
 package org.tokenspace.cli;
 
+import org.tokenspace.io.AtomicFiles;
 import org.tokenspace.io.Npy;
 import org.tokenspace.model.Pipeline;
 import org.tokenspace.model.PipelineResult;
@@ -9,13 +10,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** The whole pipeline on a text: one batch's token, positional and input embeddings as .npy. */
 @Command(name = "embed", mixinStandardHelpOptions = true, description = {"Write one batch's token, positional and input embeddings as .npy.",
         "With --tables the tables come from a safetensors file (e.g. GPT-2's wte.weight and wpe.weight)."})
 final class EmbedCommand implements Callable<Integer> {
-    @Option(names = "--file", required = true, description = "UTF-8 text file")
+    @Option(names = "--file", required = true, description = "UTF-8 text file, or - for standard input")
     Path file;
 
     @Mixin
@@ -35,9 +37,10 @@ final class EmbedCommand implements Callable<Integer> {
         String text = TextInput.read(file, System.in);
         Tables given = tables.load();
         PipelineResult r = new Pipeline().run(text, options.settings(given), given, () -> false);
-        Npy.write(out.resolve("token_embeddings.npy"), r.tokenEmbeddings());       // [B, T, D]
-        Npy.write(out.resolve("position_embeddings.npy"), r.positionEmbeddings()); // [T, D]
-        Npy.write(out.resolve("input_embeddings.npy"), r.inputEmbeddings());       // [B, T, D]
+        AtomicFiles.writeSet(out, List.of( // one set: a kill never leaves new token beside old input embeddings
+                Npy.part("token_embeddings.npy", r.tokenEmbeddings()),          // [B, T, D]
+                Npy.part("position_embeddings.npy", r.positionEmbeddings()),    // [T, D]
+                Npy.part("input_embeddings.npy", r.inputEmbeddings())));        // [B, T, D]
         spec.commandLine().getOut().printf("batch %d of %d, inputs %s -> token/input embeddings %s%n",
                 r.settings().batchIndex(), r.batchCount(), Json.matrix(r.batch().inputs()),
                 java.util.Arrays.toString(r.inputEmbeddings().shape()));

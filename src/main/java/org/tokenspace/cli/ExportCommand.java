@@ -56,7 +56,7 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FOLDER", description = "folder for the files")
     Path out;
 
-    @Option(names = "--file", paramLabel = "FILE", description = "UTF-8 text file for --what batch (default: standard input)")
+    @Option(names = "--file", paramLabel = "FILE", description = "UTF-8 text file for --what batch, or - (the default) for standard input")
     Path file;
 
     @Mixin

@@ -1,6 +1,7 @@
 package org.tokenspace.cli;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.tokenspace.io.AtomicFiles;
 import org.tokenspace.io.Npy;
 import org.tokenspace.model.Embedding;
 import org.tokenspace.model.NormalKernel;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -38,14 +40,16 @@ final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TorchGenerator gen = new TorchGenerator(seed);
+        List<AtomicFiles.Part> files = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             long[] size = layers.get(i);
             INDArray layer = Embedding.create(gen, "layer " + i, size[0], size[1], kernel); // [rows, dim]
-            Npy.write(out.resolve("layer" + i + ".npy"), layer);
+            files.add(Npy.part("layer" + i + ".npy", layer));
             if (print) {
                 spec.commandLine().getOut().println(TorchFormat.parameter(layer));
             }
         }
+        AtomicFiles.writeSet(out, files); // the layers of one stream, replaced together
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -4,7 +4,6 @@ import org.tokenspace.app.Figures;
 import org.tokenspace.app.SampleText;
 import org.tokenspace.app.Step;
 import org.tokenspace.io.Png;
-import org.tokenspace.io.TextFiles;
 import org.tokenspace.model.Preset;
 import org.tokenspace.model.TokenSpaceException;
 import org.tokenspace.view.ViewMode;
@@ -54,7 +53,7 @@ final class SnapshotCommand implements Callable<Integer> {
             + "with --embedding-dim 64 or less, at the learn-visibly preset's lr 4e-3 (default 0)")
     int trainSteps;
 
-    @Option(names = "--file", description = "UTF-8 text (default: the embedded sample)")
+    @Option(names = "--file", description = "UTF-8 text, or - for standard input (default: the embedded sample)")
     Path file;
 
     @Option(names = "--book", description = "the book's Embedding(6, 3) example: ids 2, 3, 5, 1 and its settings")
@@ -110,7 +109,7 @@ final class SnapshotCommand implements Callable<Integer> {
             return cloud(view);
         }
         Preset start = book ? Preset.BOOK : new Preset(options.settings(),
-                file == null ? SampleText.TEXT : TextFiles.read(file), -1);
+                file == null ? SampleText.TEXT : TextInput.read(file, System.in), -1);
         Figures.Pick pick = id != null ? new Figures.Pick(-1, -1, id) : new Figures.Pick(row, position, -1);
         boolean window = view.trim().equalsIgnoreCase("window");
         return Figures.render(parseStep(window ? step : view, window ? "step" : "view"), window, start, pick, width,

@@ -3,17 +3,25 @@ package org.tokenspace.io;
 import org.tokenspace.model.TokenSpaceException;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The one place that writes files. Every write goes to a temporary file beside the target, is forced to disk, then
  * moved over the target in one step: an interrupted write leaves the previous file as it was, and never a
  * half-written file under the final name.
+ *
+ * <p>A set of files (a batch's five {@code .npy}, a projector TSV pair) is replaced as a set: every member is written
+ * to its temporary file first, then a journal naming the moves is committed, then the moves are made. A writer
+ * killed before the commit leaves the old set; one killed during the moves (microseconds) has its moves completed
+ * by the next write into that folder. Writers into one folder take turns ({@link FolderLock}), and each write
+ * first removes what killed writers left there ({@link Leftovers}).
  */
 public final class AtomicFiles {
     private AtomicFiles() {
@@ -25,51 +33,82 @@ public final class AtomicFiles {
         void writeTo(FileChannel channel) throws IOException;
     }
 
-    /** Writes {@code content} to {@code target} atomically, creating parent folders. */
-    public static void write(Path target, Content content) {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = null;
-        try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".partial");
-            readableByAll(tmp, target);
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                content.writeTo(ch);
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
-        } catch (IOException e) {
-            throw new TokenSpaceException("cannot write " + target + ": " + describe(e)
-                    + "; check that the folder exists and is writable", e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the partial file keeps a name that is never read back
-                }
+    /**
+     * One file of a set.
+     *
+     * @param name    the file's name in the folder
+     * @param content what it holds
+     */
+    public record Part(String name, Content content) {
+        public Part {
+            if (name.isEmpty() || name.contains("/") || name.equals(".") || name.equals("..")) {
+                throw new IllegalArgumentException("not a file name: " + name);
             }
         }
     }
 
+    /** Writes {@code content} to {@code target} atomically, creating parent folders. */
+    public static void write(Path target, Content content) {
+        Path abs = target.toAbsolutePath();
+        writeSet(abs.getParent(), List.of(new Part(abs.getFileName().toString(), content)));
+    }
+
     /** Writes bytes atomically. */
     public static void write(Path target, byte[] bytes) {
-        write(target, ch -> {
-            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
-        });
+        write(target, ch -> Npy.writeFully(ch, ByteBuffer.wrap(bytes)));
     }
 
     /** Writes UTF-8 text atomically. */
     public static void writeString(Path target, String text) {
-        write(target, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        write(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Writes the files of {@code parts} into {@code dir} as one set: afterwards the folder holds all of the new
+     * files or, if this fails or is killed before its commit, all of the old ones. Other files in the folder stay.
+     */
+    public static void writeSet(Path dir, List<Part> parts) {
+        Path folder = dir.toAbsolutePath();
+        List<Path> temporaries = new ArrayList<>();
+        Part current = parts.get(0);
+        try {
+            Files.createDirectories(folder);
+            try (FolderLock lock = FolderLock.take(folder)) {
+                Leftovers.clean(folder, lock.exclusive());
+                List<Path> targets = new ArrayList<>();
+                for (Part part : parts) {
+                    current = part;
+                    Path target = folder.resolve(part.name());
+                    Path tmp = Leftovers.newTemporary(folder, ".tmp");
+                    temporaries.add(tmp);
+                    readableByAll(tmp, target);
+                    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE,
+                            StandardOpenOption.TRUNCATE_EXISTING)) {
+                        part.content().writeTo(ch);
+                        ch.force(true);
+                    }
+                    targets.add(target);
+                }
+                current = parts.get(parts.size() - 1);
+                if (parts.size() == 1) {
+                    Leftovers.move(temporaries.get(0), targets.get(0));
+                } else {
+                    Leftovers.commit(folder, temporaries, targets);
+                }
+                temporaries.clear();
+            }
+        } catch (IOException e) {
+            throw new TokenSpaceException("cannot write " + folder.resolve(current.name()) + ": " + describe(e)
+                    + "; check that the folder exists and is writable", e);
+        } finally {
+            for (Path tmp : temporaries) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // a temporary name is never read back, and the next write into the folder removes it
+                }
+            }
+        }
     }
 
     /**

@@ -21,22 +21,32 @@ public final class Csv {
      * @param labels the label cells of row {@code r}, as many as {@code labelHeader}
      */
     public static void write(Path file, INDArray matrix, List<String> labelHeader, IntFunction<List<String>> labels) {
+        AtomicFiles.write(file, content(matrix, labelHeader, labels));
+    }
+
+    /** What {@link #write(Path, INDArray, List, IntFunction)} writes, for a file of a set. */
+    static AtomicFiles.Content content(INDArray matrix, List<String> labelHeader, IntFunction<List<String>> labels) {
         List<String> header = new ArrayList<>(labelHeader);
         for (long c = 0; c < matrix.size(1); c++) {
             header.add("d" + c);
         }
-        Delimited.write(file, ',', Delimited::csv, header, (int) matrix.size(0),
+        return Delimited.content(',', Delimited::csv, header, (int) matrix.size(0),
                 labelHeader.isEmpty() ? null : labels, matrix);
     }
 
     /** Writes an id matrix {@code [rows, cols]} with a header {@code t0 .. t(cols-1)}, atomically. */
     public static void writeIds(Path file, int[][] ids) {
+        AtomicFiles.write(file, idsContent(ids));
+    }
+
+    /** What {@link #writeIds} writes, for a file of a set. */
+    static AtomicFiles.Content idsContent(int[][] ids) {
         int cols = ids.length == 0 ? 0 : ids[0].length;
         List<String> header = new ArrayList<>();
         for (int c = 0; c < cols; c++) {
             header.add("t" + c);
         }
-        Delimited.write(file, ',', Delimited::csv, header, ids.length, r -> {
+        return Delimited.content(',', Delimited::csv, header, ids.length, r -> {
             List<String> row = new ArrayList<>(cols);
             for (int id : ids[r]) {
                 row.add(Integer.toString(id));

@@ -34,11 +34,18 @@ final class Delimited {
      */
     static void write(Path file, char sep, java.util.function.UnaryOperator<String> escape, List<String> header,
                       int rows, IntFunction<List<String>> lead, INDArray matrix) {
+        AtomicFiles.write(file, content(sep, escape, header, rows, lead, matrix));
+    }
+
+    /** What {@link #write} writes, for a file of a set. */
+    static AtomicFiles.Content content(char sep, java.util.function.UnaryOperator<String> escape,
+                                       List<String> header, int rows, IntFunction<List<String>> lead,
+                                       INDArray matrix) {
         // m keeps the (possibly copied) values alive: the buffer below does not, and ND4J frees unreachable arrays
         INDArray m = matrix == null ? null : Npy.float32(matrix);
         FloatBuffer v = m == null ? null : m.data().asNio().duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer();
         int d = m == null ? 0 : (int) m.size(1);
-        AtomicFiles.write(file, ch -> {
+        return ch -> {
             Writer w = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(ch),
                     StandardCharsets.UTF_8), 1 << 16);
             if (header != null) {
@@ -62,7 +69,7 @@ final class Delimited {
             }
             w.flush();
             Reference.reachabilityFence(m);
-        });
+        };
     }
 
     private static void cells(Writer w, char sep, java.util.function.UnaryOperator<String> escape, List<String> cells)

@@ -99,7 +99,6 @@ public final class Exports {
     private static List<Path> table(String name, INDArray table, List<String> csvHeader,
                                     IntFunction<List<String>> csvCells, IntFunction<List<String>> metadataCells,
                                     Format format, Path dir) {
-        int rows = (int) table.rows();
         return switch (format) {
             case NPY -> {
                 Path f = dir.resolve(name + ".npy");
@@ -116,13 +115,8 @@ public final class Exports {
                 Csv.write(f, table, csvHeader, csvCells);
                 yield List.of(f);
             }
-            case PROJECTOR_TSV -> {
-                Path f = dir.resolve(name + ".tsv");
-                ProjectorTsv.writeVectors(f, table);
-                Path m = ProjectorTsv.metadataFor(f);
-                ProjectorTsv.writeMetadata(m, ProjectorTsv.METADATA_HEADER, rows, metadataCells);
-                yield List.of(f, m);
-            }
+            case PROJECTOR_TSV -> write(dir, ProjectorTsv.pair(name, table, ProjectorTsv.METADATA_HEADER,
+                    metadataCells));
         };
     }
 
@@ -132,38 +126,42 @@ public final class Exports {
         int[][] inputs = b.inputs();
         int[][] targets = b.targets();
         int time = b.maxLength();
-        int rows = b.batchSize() * time;
         long dim = r.inputEmbeddings().size(2);
+        int rows = b.batchSize() * time;
         INDArray tokenRows = r.tokenEmbeddings().reshape('c', rows, dim); // [B*T, D]
         INDArray inputRows = r.inputEmbeddings().reshape('c', rows, dim); // [B*T, D]
-        List<Path> out = new ArrayList<>();
+        List<AtomicFiles.Part> parts = new ArrayList<>();
         switch (format) {
             case NPY -> {
-                Npy.writeIds(add(out, dir.resolve("inputs.npy")), inputs);
-                Npy.writeIds(add(out, dir.resolve("targets.npy")), targets);
-                Npy.write(add(out, dir.resolve("token_embeddings.npy")), r.tokenEmbeddings());
-                Npy.write(add(out, dir.resolve("position_embeddings.npy")), r.positionEmbeddings());
-                Npy.write(add(out, dir.resolve("input_embeddings.npy")), r.inputEmbeddings());
+                parts.add(Npy.idsPart("inputs.npy", inputs));
+                parts.add(Npy.idsPart("targets.npy", targets));
+                parts.add(Npy.part("token_embeddings.npy", r.tokenEmbeddings()));
+                parts.add(Npy.part("position_embeddings.npy", r.positionEmbeddings()));
+                parts.add(Npy.part("input_embeddings.npy", r.inputEmbeddings()));
             }
-            case SAFETENSORS -> Safetensors.write(add(out, dir.resolve("batch.safetensors")), List.of(
-                    Safetensors.Tensor.ids("inputs", inputs),
-                    Safetensors.Tensor.ids("targets", targets),
-                    Safetensors.Tensor.of("token_embeddings", r.tokenEmbeddings()),
-                    Safetensors.Tensor.of("position_embeddings", r.positionEmbeddings()),
-                    Safetensors.Tensor.of("input_embeddings", r.inputEmbeddings())));
+            case SAFETENSORS -> {
+                Path f = dir.resolve("batch.safetensors");
+                Safetensors.write(f, List.of(
+                        Safetensors.Tensor.ids("inputs", inputs),
+                        Safetensors.Tensor.ids("targets", targets),
+                        Safetensors.Tensor.of("token_embeddings", r.tokenEmbeddings()),
+                        Safetensors.Tensor.of("position_embeddings", r.positionEmbeddings()),
+                        Safetensors.Tensor.of("input_embeddings", r.inputEmbeddings())));
+                return List.of(f);
+            }
             case CSV -> {
-                Csv.writeIds(add(out, dir.resolve("inputs.csv")), inputs);
-                Csv.writeIds(add(out, dir.resolve("targets.csv")), targets);
+                parts.add(new AtomicFiles.Part("inputs.csv", Csv.idsContent(inputs)));
+                parts.add(new AtomicFiles.Part("targets.csv", Csv.idsContent(targets)));
                 List<String> header = List.of("b", "t", "id", "token");
                 IntFunction<List<String>> cells = i -> {
                     int id = inputs[i / time][i % time];
                     return List.of(Integer.toString(i / time), Integer.toString(i % time), Integer.toString(id),
                             r.tables().label(id));
                 };
-                Csv.write(add(out, dir.resolve("token_embeddings.csv")), tokenRows, header, cells);
-                Csv.write(add(out, dir.resolve("position_embeddings.csv")), r.positionEmbeddings(),
-                        List.of("position"), t -> List.of(Integer.toString(t)));
-                Csv.write(add(out, dir.resolve("input_embeddings.csv")), inputRows, header, cells);
+                parts.add(new AtomicFiles.Part("token_embeddings.csv", Csv.content(tokenRows, header, cells)));
+                parts.add(new AtomicFiles.Part("position_embeddings.csv", Csv.content(r.positionEmbeddings(),
+                        List.of("position"), t -> List.of(Integer.toString(t)))));
+                parts.add(new AtomicFiles.Part("input_embeddings.csv", Csv.content(inputRows, header, cells)));
             }
             case PROJECTOR_TSV -> {
                 List<String> header = List.of("token", "id", "b", "t", "target_token", "target_id");
@@ -173,24 +171,19 @@ public final class Exports {
                     return List.of(r.tables().label(id), Integer.toString(id), Integer.toString(i / time),
                             Integer.toString(i % time), r.tables().label(target), Integer.toString(target));
                 };
-                projector(out, dir.resolve("token_embeddings.tsv"), tokenRows, header, rows, cells);
-                projector(out, dir.resolve("position_embeddings.tsv"), r.positionEmbeddings(),
-                        ProjectorTsv.METADATA_HEADER, time, t -> List.of("pos " + t, Integer.toString(t)));
-                projector(out, dir.resolve("input_embeddings.tsv"), inputRows, header, rows, cells);
+                parts.addAll(ProjectorTsv.pair("token_embeddings", tokenRows, header, cells));
+                parts.addAll(ProjectorTsv.pair("position_embeddings", r.positionEmbeddings(),
+                        ProjectorTsv.METADATA_HEADER, t -> List.of("pos " + t, Integer.toString(t))));
+                parts.addAll(ProjectorTsv.pair("input_embeddings", inputRows, header, cells));
             }
             default -> throw new AssertionError(format);
         }
-        return out;
+        return write(dir, parts);
     }
 
-    private static void projector(List<Path> out, Path vectors, INDArray matrix, List<String> header, int rows,
-                                  IntFunction<List<String>> cells) {
-        ProjectorTsv.writeVectors(add(out, vectors), matrix);
-        ProjectorTsv.writeMetadata(add(out, ProjectorTsv.metadataFor(vectors)), header, rows, cells);
-    }
-
-    private static Path add(List<Path> out, Path p) {
-        out.add(p);
-        return p;
+    /** Writes {@code parts} into {@code dir} as one set; returns the files written. */
+    private static List<Path> write(Path dir, List<AtomicFiles.Part> parts) {
+        AtomicFiles.writeSet(dir, parts);
+        return parts.stream().map(p -> dir.resolve(p.name())).toList();
     }
 }

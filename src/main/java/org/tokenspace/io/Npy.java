@@ -56,9 +56,23 @@ public final class Npy {
      * indices, atomically.
      */
     public static void writeIds(Path file, int[][] ids) {
+        AtomicFiles.write(file, idsContent(ids));
+    }
+
+    /** {@code NAME} of a set of files: {@code array} as float32 {@code .npy}. */
+    public static AtomicFiles.Part part(String name, INDArray array) {
+        return new AtomicFiles.Part(name, ch -> writeTo(ch, array));
+    }
+
+    /** {@code NAME} of a set of files: an id matrix as int64 {@code .npy}. */
+    public static AtomicFiles.Part idsPart(String name, int[][] ids) {
+        return new AtomicFiles.Part(name, idsContent(ids));
+    }
+
+    private static AtomicFiles.Content idsContent(int[][] ids) {
         int cols = ids.length == 0 ? 0 : ids[0].length;
         long[] shape = {ids.length, cols};
-        AtomicFiles.write(file, ch -> {
+        return ch -> {
             writeFully(ch, ByteBuffer.wrap(header("<i8", shape)));
             // in chunks of whole rows: a 16384 x 16384 bucket matrix is more bytes than one buffer holds
             int rowsPerChunk = Math.max(1, ID_CHUNK / Math.max(1, cols * Long.BYTES));
@@ -76,7 +90,7 @@ public final class Npy {
                     buf.clear();
                 }
             }
-        });
+        };
     }
 
     /** {@code array} as a C-order float32 array whose buffer holds exactly its elements. */
@@ -176,15 +190,21 @@ public final class Npy {
                 throw new FileFormatException(file, "the id matrix is too large to read (" + h.dataBytes
                         + " bytes)");
             }
-            ByteBuffer data = ch.map(FileChannel.MapMode.READ_ONLY, h.dataStart, h.dataBytes)
-                    .order(ByteOrder.LITTLE_ENDIAN);
             int rows = (int) h.shape[0];
             int cols = (int) h.shape[1];
             int[][] ids = new int[rows][cols];
+            ByteBuffer data = ByteBuffer.allocate((int) Math.min(h.dataBytes, 1 << 20) / width * width)
+                    .order(ByteOrder.LITTLE_ENDIAN);
+            long at = h.dataStart;
+            data.limit(0);
             for (int r = 0; r < rows; r++) {
                 for (int c = 0; c < cols; c++) {
-                    int i = r * cols + c;
-                    long v = width == 8 ? data.getLong(i * 8) : data.getInt(i * 4);
+                    if (!data.hasRemaining()) {
+                        data.clear().limit((int) Math.min(data.capacity(), h.dataStart + h.dataBytes - at));
+                        FileReads.readData(ch, data, at, file);
+                        at += data.flip().remaining();
+                    }
+                    long v = width == 8 ? data.getLong() : data.getInt();
                     if (v < 0 || v > Integer.MAX_VALUE) {
                         throw new FileFormatException(file, "the id " + v + " at [" + r + ", " + c
                                 + "] is not a token id");
@@ -223,7 +243,11 @@ public final class Npy {
         }
         pre.position(MAGIC.length);
         int major = pre.get() & 0xff;
-        pre.get();
+        int minor = pre.get() & 0xff;
+        if (minor != 0 && major >= 1 && major <= 3) {
+            throw new FileFormatException(file, "unsupported .npy version " + major + "." + minor
+                    + " (1.0, 2.0 and 3.0 are read)");
+        }
         long headerLen;
         int headerStart;
         if (major == 1) {
@@ -281,7 +305,7 @@ public final class Npy {
     }
 
     private static String descr(Object value, Path file) {
-        if (value instanceof List<?>) {
+        if (value instanceof List<?> || value instanceof PyLiteral.Tuple) {
             throw new FileFormatException(file, "structured arrays (a list of fields as descr) are not read:"
                     + " save a plain float32 array");
         }
@@ -301,7 +325,7 @@ public final class Npy {
             throw new FileFormatException(file, "big-endian data (" + descr
                     + ") is not read: save it little-endian (arr.astype('<f4'))");
         }
-        if (!descr.matches("[<|][fiub][1248]")) {
+        if (!descr.matches("[<|](f[248]|[iu][1248]|b1)")) {
             throw new FileFormatException(file, "unsupported dtype " + descr
                     + ": save a float32 (<f4) or float64 (<f8) array");
         }
@@ -309,9 +333,11 @@ public final class Npy {
     }
 
     private static long[] shape(Object value, Path file) {
-        if (!(value instanceof List<?> dims) || dims.size() > 32) {
-            throw new FileFormatException(file, "broken header: shape is not a tuple of at most 32 sizes");
+        if (!(value instanceof PyLiteral.Tuple tuple) || tuple.items().size() > 32) {
+            throw new FileFormatException(file, "broken header: shape is not a tuple of at most 32 sizes"
+                    + " (numpy writes it as (rows, columns))");
         }
+        List<Object> dims = tuple.items();
         long[] shape = new long[dims.size()];
         for (int i = 0; i < shape.length; i++) {
             if (!(dims.get(i) instanceof Long d) || d < 0) {

@@ -16,6 +16,13 @@ public record Progress(DoubleConsumer fraction, BooleanSupplier cancelled) {
     /** No progress shown, no way to cancel. */
     public static final Progress NONE = new Progress(f -> { }, () -> false);
 
+    /** Stops the work if it was cancelled, reporting no fraction (a stream's length is not known). */
+    public void poll() {
+        if (cancelled.getAsBoolean()) {
+            throw new Pipeline.Cancelled();
+        }
+    }
+
     /** Reports {@code done} of {@code total}, then stops the work if it was cancelled. */
     public void step(long done, long total) {
         if (cancelled.getAsBoolean()) {

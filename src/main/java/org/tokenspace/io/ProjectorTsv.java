@@ -3,9 +3,7 @@ package org.tokenspace.io;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -41,12 +39,31 @@ public final class ProjectorTsv {
 
     /** Writes {@code matrix [rows, D]} as the vectors file, atomically. */
     public static void writeVectors(Path file, INDArray matrix) {
-        Delimited.write(file, '\t', ProjectorTsv::escape, null, (int) matrix.size(0), null, matrix);
+        AtomicFiles.write(file, vectors(matrix));
     }
 
     /** Writes the metadata file: {@code header}, then the (escaped) cells of each row, atomically. */
     public static void writeMetadata(Path file, List<String> header, int rows, IntFunction<List<String>> cells) {
-        Delimited.write(file, '\t', ProjectorTsv::escape, header, rows, cells, null);
+        AtomicFiles.write(file, metadata(header, rows, cells));
+    }
+
+    /**
+     * The vectors file {@code NAME.tsv} of {@code matrix [rows, D]} and its metadata file {@code NAME_metadata.tsv},
+     * as the two files of a set: a folder never holds new vectors beside old labels.
+     */
+    public static List<AtomicFiles.Part> pair(String name, INDArray matrix, List<String> header,
+                                              IntFunction<List<String>> cells) {
+        Path vectors = Path.of(name + ".tsv");
+        return List.of(new AtomicFiles.Part(vectors.toString(), vectors(matrix)),
+                new AtomicFiles.Part(metadataFor(vectors).toString(), metadata(header, (int) matrix.size(0), cells)));
+    }
+
+    static AtomicFiles.Content vectors(INDArray matrix) {
+        return Delimited.content('\t', ProjectorTsv::escape, null, (int) matrix.size(0), null, matrix);
+    }
+
+    static AtomicFiles.Content metadata(List<String> header, int rows, IntFunction<List<String>> cells) {
+        return Delimited.content('\t', ProjectorTsv::escape, header, rows, cells, null);
     }
 
     static String escape(String cell) {
@@ -97,9 +114,9 @@ public final class ProjectorTsv {
             int cols = -1;
             long rows = 0;
             {
-                BufferedReader in = reader(ch);
+                Lines in = new Lines(ch, file);
                 String line;
-                while ((line = in.readLine()) != null) {
+                while ((line = in.next()) != null) {
                     rows++;
                     int n = line.isEmpty() ? 0 : count(line, '\t') + 1;
                     if (n == 0) {
@@ -122,11 +139,11 @@ public final class ProjectorTsv {
             float[] values = new float[(int) count];
             ch.position(0);
             {
-                BufferedReader in = reader(ch);
+                Lines in = new Lines(ch, file);
                 long done = 0;
                 int i = 0;
                 for (int r = 0; r < rows; r++) {
-                    String line = in.readLine();
+                    String line = in.next();
                     if (line == null) {
                         throw new FileFormatException(file, "the file changed while it was read");
                     }
@@ -204,11 +221,66 @@ public final class ProjectorTsv {
         return Files.isRegularFile(m) ? m : null;
     }
 
-    /** A reader from the channel's position; closing it would close the channel, so it is left open. */
-    private static BufferedReader reader(FileChannel ch) {
-        // ISO-8859-1 maps each byte to one char; anything that is not ASCII fails as "not a number" below
-        return new BufferedReader(new InputStreamReader(Channels.newInputStream(ch), StandardCharsets.ISO_8859_1),
-                1 << 16);
+    /**
+     * The lines of a file from the channel's position, ended by {@code \n}, {@code \r\n} or {@code \r} as
+     * {@code BufferedReader} ends them, each byte one character (ISO-8859-1: anything that is not ASCII then fails as
+     * "not a number"). A line may be at most {@link #MAX_LINE} characters, so a file without line breaks (a binary
+     * file named {@code .tsv}) is refused instead of filling the memory. The channel is left open.
+     */
+    static final class Lines {
+        /** 64 Mi characters: a row of several million numbers. */
+        static final int MAX_LINE = 1 << 26;
+        private final java.io.InputStream in;
+        private final Path file;
+        private final byte[] buf = new byte[1 << 16];
+        private int pos;
+        private int end;
+        private long number;
+        private byte[] line = new byte[256];
+
+        Lines(FileChannel ch, Path file) {
+            this.in = Channels.newInputStream(ch);
+            this.file = file;
+        }
+
+        /** The next line without its ending, or null at the end of the file. */
+        String next() throws IOException {
+            int n = 0;
+            while (true) {
+                if (pos == end && !fill()) {
+                    return n == 0 ? null : text(n);
+                }
+                byte b = buf[pos++];
+                if (b == '\n') {
+                    return text(n);
+                }
+                if (b == '\r') {
+                    if ((pos < end || fill()) && buf[pos] == '\n') {
+                        pos++;
+                    }
+                    return text(n);
+                }
+                if (n == line.length) {
+                    if (n >= MAX_LINE) {
+                        throw new FileFormatException(file, "line " + (number + 1) + " is longer than " + MAX_LINE
+                                + " characters: this is not a TSV file of vectors or labels");
+                    }
+                    line = java.util.Arrays.copyOf(line, Math.min(MAX_LINE, 2 * n));
+                }
+                line[n++] = b;
+            }
+        }
+
+        private boolean fill() throws IOException {
+            end = Math.max(0, in.read(buf));
+            pos = 0;
+            return end > 0;
+        }
+
+        private String text(int n) {
+            number++;
+            return new String(line, 0, n, StandardCharsets.ISO_8859_1);
+        }
     }
 
     /** Parses {@code line[start, end)} strictly: a decimal number, {@code nan}, {@code inf} or {@code infinity}. */

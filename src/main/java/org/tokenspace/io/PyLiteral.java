@@ -52,7 +52,7 @@ final class PyLiteral {
                 return dictBody(depth);
             }
             case '(' -> {
-                return sequence(')', depth);
+                return parenthesized(depth);
             }
             case '[' -> {
                 return sequence(']', depth);
@@ -61,7 +61,7 @@ final class PyLiteral {
                 return string();
             }
             default -> {
-                if (c == '-' || c == '+' || Character.isDigit(c)) {
+                if (c == '-' || c == '+' || isDigit(c)) {
                     return integer();
                 }
                 if (Character.isLetter(c)) {
@@ -99,6 +99,33 @@ final class PyLiteral {
                 throw fail("expected ',' or '}' in the dict");
             }
         }
+    }
+
+    /** {@code (x)} is x itself, as in Python; {@code ()} and {@code (x,)} are tuples. */
+    private Object parenthesized(int depth) {
+        int open = pos;
+        pos++;
+        skipSpace();
+        if (peek() == ')') {
+            pos++;
+            return new Tuple(List.of());
+        }
+        Object first = value(depth + 1);
+        skipSpace();
+        if (peek() == ')') {
+            pos++;
+            return first;
+        }
+        pos = open;
+        return new Tuple(sequence(')', depth));
+    }
+
+    /** A Python tuple, kept apart from a list: numpy wants a tuple as the shape. */
+    record Tuple(List<Object> items) {
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9'; // Python's literals use ASCII digits only
     }
 
     private List<Object> sequence(char close, int depth) {
@@ -141,10 +168,15 @@ final class PyLiteral {
         if (peek() == '-' || peek() == '+') {
             pos++;
         }
-        while (Character.isDigit(peek())) {
+        int first = pos;
+        while (isDigit(peek())) {
             pos++;
         }
         String digits = text.substring(start, pos);
+        String magnitude = text.substring(first, pos);
+        if (magnitude.length() > 1 && magnitude.charAt(0) == '0' && !magnitude.matches("0+")) {
+            throw fail("'" + digits + "' has a leading zero, which Python does not allow");
+        }
         if (peek() == 'L' || peek() == 'l') {
             pos++; // Python 2's long suffix, written by old numpy
         }

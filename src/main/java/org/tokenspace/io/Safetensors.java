@@ -151,13 +151,17 @@ public final class Safetensors {
         JsonNode root;
         try {
             root = JSON.readTree(text);
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            throw new FileFormatException(file, "the header is not valid JSON (more follows its first value)");
         } catch (JsonProcessingException e) {
-            throw new FileFormatException(file, "the header is not valid JSON ("
-                    + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
+            // the parser's own words, without the library's type names
+            String why = e.getOriginalMessage().lines().findFirst().orElse("")
+                    .replaceAll("\\s*\\(bound as `[^`]*`\\)", "").replaceAll("`[\\w.$]+`", "the JSON library");
+            throw new FileFormatException(file, "the header is not valid JSON (" + why + ")");
         } catch (RuntimeException e) {
             // Jackson's limits (nesting depth, number length) fail with their own unchecked types
-            throw new FileFormatException(file, "the header is not usable JSON (" + e.getClass().getSimpleName()
-                    + ")");
+            throw new FileFormatException(file, "the header is not usable JSON (it nests too deeply, or holds a"
+                    + " number or string too long to read)");
         }
         if (root == null || !root.isObject()) {
             throw new FileFormatException(file, "the header is not a JSON object");

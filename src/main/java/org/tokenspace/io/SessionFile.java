@@ -103,10 +103,11 @@ public final class SessionFile {
     public static Session read(Path file) {
         byte[] bytes;
         try {
-            if (Files.size(file) > MAX_BYTES) {
+            Path path = FileReads.regularFile(file, "the session");
+            if (Files.size(path) > MAX_BYTES) {
                 throw new FileFormatException(file, "is larger than 1 GB, too large for a session file");
             }
-            bytes = Files.readAllBytes(file);
+            bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
             throw new TokenSpaceException("cannot read " + file + ": the file does not exist");
         } catch (IOException e) {

@@ -13,9 +13,9 @@ import java.nio.FloatBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 
-/** Copies a tensor's data from a file into a new float32 ND4J array, memory-mapped chunk by chunk. */
+/** Copies a tensor's data from a file into a new float32 ND4J array, chunk by chunk. */
 final class TensorData {
-    /** Bytes mapped and converted at a time: progress and cancellation are checked between chunks. */
+    /** Bytes read and converted at a time: progress and cancellation are checked between chunks. */
     static final int CHUNK = 8 << 20;
 
     private TensorData() {
@@ -59,20 +59,25 @@ final class TensorData {
             throw new FileFormatException(file, what + " is empty (shape " + java.util.Arrays.toString(shape)
                     + "): there are no vectors to show");
         }
+        // plain positional reads, not a memory map: if another program shortens the file meanwhile, a read ends
+        // early and says so, where a mapped page would fault
+        long total = count * dtype.width;
+        long chunk = CHUNK / dtype.width * dtype.width;
+        ByteBuffer buf = ByteBuffer.allocateDirect((int) Math.min(chunk, total));
         if (shape.length == 0) {
+            FileReads.readData(ch, buf, offset, file);
             FloatBuffer one = FloatBuffer.allocate(1);
-            dtype.toFloat32(ch.map(FileChannel.MapMode.READ_ONLY, offset, dtype.width), one);
+            dtype.toFloat32(buf.flip(), one);
             return Nd4j.scalar(one.get(0));
         }
         INDArray out = Nd4j.createUninitialized(DataType.FLOAT, shape, 'c');
         FloatBuffer dst = out.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
-        long total = count * dtype.width;
-        long chunk = CHUNK / dtype.width * dtype.width;
         progress.step(0, total);
         for (long done = 0; done < total; ) {
-            long len = Math.min(chunk, total - done);
-            ByteBuffer src = ch.map(FileChannel.MapMode.READ_ONLY, offset + done, len);
-            dtype.toFloat32(src, dst);
+            int len = (int) Math.min(chunk, total - done);
+            buf.clear().limit(len);
+            FileReads.readData(ch, buf, offset + done, file);
+            dtype.toFloat32(buf.flip(), dst);
             done += len;
             progress.step(done, total);
         }

@@ -18,6 +18,8 @@ import java.nio.file.Path;
 /** Reads text files as strict UTF-8, with a message naming the file and the problem. */
 public final class TextFiles {
     private static final int CHUNK = 4 << 20;
+    /** The most a Java string of UTF-8 text can be read from. */
+    private static final int MAX_BYTES = Integer.MAX_VALUE - 16;
     private TextFiles() {
     }
 
@@ -25,25 +27,34 @@ public final class TextFiles {
         return read(file, Progress.NONE);
     }
 
-    /** Reads in chunks of a few megabytes, reporting progress; a cancel stops it between chunks. */
+    /**
+     * Reads in chunks of a few megabytes, reporting progress; a cancel stops it between chunks. A pipe, a FIFO,
+     * {@code /dev/stdin} or a process substitution ({@code <(...)}) is read as a stream, to its end.
+     */
     public static String read(Path file, Progress progress) {
+        Path path = FileReads.located(file);
         try {
-            if (Files.isDirectory(file)) {
+            if (Files.isDirectory(path)) {
                 throw new TokenSpaceException("cannot read " + file + ": it is a folder, not a text file");
             }
-            long size = Files.size(file);
-            if (size > Integer.MAX_VALUE - 16) {
-                throw new TokenSpaceException("cannot read " + file + ": at " + MemoryBudget.human(size)
-                        + " it is larger than the 2 GB a text can hold");
+            if (!Files.isRegularFile(path) && Files.exists(path)) {
+                try (InputStream in = Files.newInputStream(path)) {
+                    return read(in, file, progress);
+                }
+            }
+            long size = Files.size(path);
+            if (size > MAX_BYTES) {
+                throw tooLarge(file, size);
             }
             byte[] bytes = new byte[(int) size];
-            try (InputStream in = Files.newInputStream(file)) {
+            try (InputStream in = Files.newInputStream(path)) {
                 int done = 0;
                 while (done < bytes.length) {
                     int n = in.read(bytes, done, Math.min(CHUNK, bytes.length - done));
                     if (n < 0) {
                         throw new TokenSpaceException("cannot read " + file + ": it became shorter while being read");
                     }
+                    requireText(bytes, done, n, file);
                     done += n;
                     progress.step(done, bytes.length);
                 }
@@ -60,12 +71,62 @@ public final class TextFiles {
         }
     }
 
+    /**
+     * Reads a stream to its end (its size is not known before), as strict UTF-8 text; {@code source} names it in
+     * messages. Binary data is refused at its first chunk, so {@code /dev/zero} ends at once.
+     */
+    public static String read(InputStream in, Path source, Progress progress) {
+        byte[] bytes = new byte[CHUNK];
+        int done = 0;
+        try {
+            while (true) {
+                if (done == bytes.length) {
+                    if (done >= MAX_BYTES) {
+                        throw tooLarge(source, done + 1L);
+                    }
+                    bytes = java.util.Arrays.copyOf(bytes, (int) Math.min(MAX_BYTES, 2L * bytes.length));
+                }
+                int n = in.read(bytes, done, bytes.length - done);
+                if (n < 0) {
+                    break;
+                }
+                requireText(bytes, done, n, source);
+                done += n;
+                progress.poll();
+            }
+            return decode(java.util.Arrays.copyOf(bytes, done), source);
+        } catch (OutOfMemoryError e) {
+            throw new TokenSpaceException("cannot read " + source + ": it is too large for the memory Java has");
+        } catch (IOException e) {
+            throw new TokenSpaceException("cannot read " + source + ": " + AtomicFiles.describe(e));
+        }
+    }
+
+    private static TokenSpaceException tooLarge(Path file, long size) {
+        return new TokenSpaceException("cannot read " + file + ": at " + (size > MAX_BYTES ? "more than "
+                + MemoryBudget.human(MAX_BYTES) : MemoryBudget.human(size)) + " it is larger than the 2 GB a text can"
+                + " hold");
+    }
+
+    /** Refuses binary data as soon as a chunk shows a zero byte. */
+    private static void requireText(byte[] bytes, int from, int count, Path source) {
+        for (int i = from; i < from + count; i++) {
+            if (bytes[i] == 0) {
+                throw binary(source, i);
+            }
+        }
+    }
+
+    private static TokenSpaceException binary(Path source, long offset) {
+        return new TokenSpaceException(source + " is not a text file (it holds binary data, a zero byte at offset "
+                + offset + "): open a UTF-8 text file");
+    }
+
     /** Strict UTF-8 (a leading byte-order mark is dropped); binary data is refused. */
     public static String decode(byte[] bytes, Path source) {
         int nul = indexOfNul(bytes);
         if (nul >= 0) {
-            throw new TokenSpaceException(source + " is not a text file (it holds binary data, a zero byte at offset "
-                    + nul + "): open a UTF-8 text file");
+            throw binary(source, nul);
         }
         try {
             String text = StandardCharsets.UTF_8.newDecoder()

@@ -48,9 +48,8 @@ public final class Gpt2Tokenizer {
 
     /**
      * The same ids, computed chunk by chunk so that a long text reports progress and can be cancelled (then
-     * {@link Pipeline.Cancelled} is thrown). Chunks end just before a space that follows a non-space and precedes a
-     * letter: GPT-2's pre-tokenizer always starts a new piece there ({@code " ?\p{L}+"}), so the ids equal those of the
-     * whole text.
+     * {@link Pipeline.Cancelled} is thrown). Chunks end only where GPT-2's pre-tokenizer starts a new piece in the
+     * whole text too ({@link #safeCut}), so the ids equal those of the whole text and memory follows the chunk.
      */
     public int[] encode(String text, int chunkChars, DoubleConsumer progress, BooleanSupplier cancelled) {
         IntArrayList out = new IntArrayList();
@@ -67,16 +66,72 @@ public final class Gpt2Tokenizer {
         return out.toArray();
     }
 
-    /** Where a chunk from {@code from} ends (no boundary can fall inside {@code <|endoftext|>}: it has no space). */
+    /**
+     * Where a chunk from {@code from} ends: the first safe cut at least {@code chunkChars} on (no cut can fall
+     * inside {@code <|endoftext|>}: its characters change class only at '|' and '<', where it is checked for).
+     * A run with no cut at all (one very long piece, such as megabytes of digits alone) is refused.
+     */
     static int chunkEnd(String text, int from, int chunkChars) {
         int n = text.length();
-        for (int i = from + chunkChars; i < n - 1; i++) {
-            if (text.charAt(i) == ' ' && !Character.isWhitespace(text.charAt(i - 1))
-                    && Character.isLetter(text.codePointAt(i + 1))) {
+        int limit = (int) Math.min(n, (long) from + chunkChars + MAX_PIECE);
+        for (int i = (int) Math.min(n, (long) from + chunkChars); i < limit; i++) {
+            if (safeCut(text, i) && !insideEndOfText(text, i)) {
                 return i;
             }
         }
+        if (limit < n) {
+            throw new TokenSpaceException("the text has a run of more than " + MAX_PIECE + " characters that GPT-2's"
+                    + " tokenizer reads as one piece (digits, letters or blanks with no break): add spaces or line"
+                    + " breaks to it");
+        }
         return n;
+    }
+
+    /** The longest run read as one piece; longer ones are refused rather than exhausting memory. */
+    static final int MAX_PIECE = 1 << 20;
+
+    /**
+     * True when GPT-2's pre-tokenizer ({@code '(?:[sdmt]|ll|ve|re)| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+},
+     * Unicode classes) starts a piece at {@code i} and no piece before {@code i} looks past it: the character before
+     * is not a blank (only blank runs look ahead) and not an apostrophe (a contraction), and either a blank follows or
+     * the class (letter, number, other) changes.
+     */
+    static boolean safeCut(String text, int i) {
+        if (i <= 0 || i >= text.length() || Character.isLowSurrogate(text.charAt(i))) {
+            return false;
+        }
+        int c = text.codePointBefore(i);
+        int d = text.codePointAt(i);
+        if (c == '\'' || isBlank(c)) {
+            return false;
+        }
+        return isBlank(d) || kind(c) != kind(d);
+    }
+
+    private static boolean insideEndOfText(String text, int i) {
+        int start = text.lastIndexOf(END_OF_TEXT_TEXT.charAt(0), i);
+        return start >= 0 && start > i - END_OF_TEXT_TEXT.length() && text.startsWith(END_OF_TEXT_TEXT, start);
+    }
+
+    private static final java.util.regex.Pattern BLANK =
+            java.util.regex.Pattern.compile("\\s", java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
+
+    /** {@code \s} as the encoding's pattern reads it (Unicode White_Space). */
+    private static boolean isBlank(int cp) {
+        if (cp < 128) {
+            return cp == ' ' || cp >= '\t' && cp <= '\r';
+        }
+        return BLANK.matcher(Character.toString(cp)).matches();
+    }
+
+    /** 0 for {@code \p{L}}, 1 for {@code \p{N}}, 2 for anything else. */
+    private static int kind(int cp) {
+        if (Character.isLetter(cp)) {
+            return 0;
+        }
+        int t = Character.getType(cp);
+        return t == Character.DECIMAL_DIGIT_NUMBER || t == Character.LETTER_NUMBER || t == Character.OTHER_NUMBER
+                ? 1 : 2;
     }
 
     private void encodeWithSpecial(String text, IntArrayList out) {

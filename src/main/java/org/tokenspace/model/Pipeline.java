@@ -58,7 +58,7 @@ public final class Pipeline {
         SlidingWindows windows = new SlidingWindows(ids, settings.maxLength(), settings.stride());
         if (windows.size() == 0) {
             throw new TokenSpaceException("the text has " + ids.length + " tokens, too few for one window: maxLength "
-                    + settings.maxLength() + " needs at least " + (settings.maxLength() + 1)
+                    + settings.maxLength() + " needs at least " + (settings.maxLength() + 1L)
                     + " tokens; use a longer text or a smaller maxLength");
         }
         BatchLoader loader = new BatchLoader(windows, settings.batchSize(), settings.shuffle(), settings.dropLast(),
@@ -123,6 +123,9 @@ public final class Pipeline {
         String[] parts = list.split("[\\s,\\[\\]]+");
         return java.util.Arrays.stream(parts).filter(p -> !p.isEmpty()).mapToInt(p -> {
             try {
+                if (!p.matches("[+-]?[0-9]+")) { // parseInt would also read other scripts' digits, e.g. '١٢' as 12
+                    throw new NumberFormatException(p);
+                }
                 int id = Integer.parseInt(p);
                 if (id < 0) {
                     throw new TokenSpaceException("token id " + id + " in the id list is negative: ids start at 0");

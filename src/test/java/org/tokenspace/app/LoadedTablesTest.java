@@ -60,4 +60,20 @@ class LoadedTablesTest extends WindowTest {
         assertNull(model.loadedProperty().get());
         assertEquals(256, model.walkthroughProperty().get().result().tables().embeddingDim());
     }
+
+    @Test
+    void aTableThatChangesWhileItLoadsIsNamedAndTheLastGoodStateStays(FxRobot robot) throws Exception {
+        settle();
+        PipelineResult before = model.walkthroughProperty().get().result();
+        Path file = dir.resolve("big.npy");
+        org.tokenspace.io.Npy.write(file, Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 65536, 1024)); // 256 MB
+        robot.interact(() -> model.loadTables(file, null, null));
+        assertTrue(org.tokenspace.io.CutWhileRead.cut("tokenspace-pipeline", file, 60_000),
+                "the cut did not land inside the read");
+        settle();
+        String error = model.problemProperty().get();
+        assertTrue(error.startsWith(file + ": the file changed while it was being read"), error);
+        assertTrue(model.walkthroughProperty().get().result() == before, "the last good state stays");
+        assertNull(model.loadedProperty().get());
+    }
 }

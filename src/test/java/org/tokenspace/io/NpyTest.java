@@ -134,9 +134,13 @@ class NpyTest {
     // ---- bad files: each a FileFormatException naming the file and the problem ----
 
     private Path npy(String name, String dict, int dataBytes) throws IOException {
+        return npy(name, 0, dict, dataBytes);
+    }
+
+    private Path npy(String name, int minor, String dict, int dataBytes) throws IOException {
         byte[] d = dict.getBytes(StandardCharsets.ISO_8859_1);
         ByteBuffer b = ByteBuffer.allocate(10 + d.length + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
-        b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) d.length).put(d);
+        b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, (byte) minor}).putShort((short) d.length).put(d);
         Path f = dir.resolve(name);
         Files.write(f, b.array());
         return f;
@@ -176,6 +180,54 @@ class NpyTest {
         Path empty = dir.resolve("empty.npy");
         Files.write(empty, new byte[0]);
         refused(empty, "truncated");
+    }
+
+    /** Header variants: numpy refuses the first group, accepts the second; so must the reader. */
+    private static final String[][] REFUSED_HEADERS = {
+        {"shape-list", "'shape': [2, 3]"}, {"shape-int", "'shape': (6)"}, {"shape-zero", "'shape': (02, 3)"},
+        {"descr-f1", "'descr': '<f1'"}, {"descr-b4", "'descr': '<b4'"},
+        {"descr-f3", "'descr': '<f3'"},
+    };
+    private static final String[][] ACCEPTED_HEADERS = {
+        {"plain", "'shape': (2, 3)"}, {"trailing-comma", "'shape': (2, 3,)"}, {"spaced", "'shape': ( 2 , 3 )"},
+        {"long", "'shape': (2L, 3L)"}, {"zero", "'shape': (0, 3)"},
+    };
+
+    @Test
+    void headersNumpyRefusesAreRefusedAndTheOthersRead() throws IOException {
+        String ok = "{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }\n";
+        List<Path> refused = new ArrayList<>();
+        for (String[] v : REFUSED_HEADERS) {
+            String key = v[1].substring(0, v[1].indexOf(':') + 1);
+            String old = key.equals("'shape':") ? "'shape': (2, 3)" : "'descr': '<f4'";
+            Path f = npy(v[0] + ".npy", ok.replace(old, v[1]), 24);
+            refused.add(f);
+            refused(f, "");
+        }
+        for (int minor : new int[] {1, 255}) {
+            Path f = npy("version-1-" + minor + ".npy", minor, ok, 24);
+            refused.add(f);
+            refused(f, "version 1." + minor);
+        }
+        List<Path> accepted = new ArrayList<>();
+        for (String[] v : ACCEPTED_HEADERS) {
+            int bytes = v[0].equals("zero") ? 0 : 24;
+            Path f = npy(v[0] + ".npy", ok.replace("'shape': (2, 3)", v[1]), bytes);
+            accepted.add(f);
+            assertEquals(bytes / 4, Npy.inspect(f).bytes() / 4, f.toString());
+        }
+        String python = Python.withNumpy();
+        Assumptions.assumeTrue(python != null, "numpy is not installed: checked against the expectations only");
+        StringBuilder script = new StringBuilder("import sys, numpy as np\nfor f in sys.argv[1:]:\n"
+                + "    try:\n        np.load(f); print('read')\n    except Exception:\n        print('refused')\n");
+        List<String> args = new ArrayList<>();
+        refused.forEach(f -> args.add(f.toString()));
+        accepted.forEach(f -> args.add(f.toString()));
+        Python.Result r = Python.run(python, script.toString(), args.toArray(String[]::new));
+        List<String> expected = new ArrayList<>();
+        refused.forEach(f -> expected.add("refused"));
+        accepted.forEach(f -> expected.add("read"));
+        assertEquals(expected, r.output().lines().toList(), "numpy agrees on every variant");
     }
 
     @Test
