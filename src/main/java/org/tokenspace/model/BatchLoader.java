@@ -30,10 +30,18 @@ public final class BatchLoader {
         return dropLast ? n / batchSize : (n + batchSize - 1) / batchSize;
     }
 
+    /** The last shuffled epoch {@link #order} reaches (its draws take about half a second). */
+    public static final int MAX_EPOCH = 10_000_000;
+
     /** The order in which epoch {@code epoch} (0 is the first) visits the windows. */
     public int[] order(int epoch) {
         if (epoch < 0) {
             throw new TokenSpaceException("epoch must be 0 or more, got " + epoch);
+        }
+        if (shuffle && epoch > MAX_EPOCH) {
+            throw new TokenSpaceException("epoch " + epoch + " is past " + MAX_EPOCH + ", the last one computed: "
+                    + "each shuffled epoch follows from all the draws before it (about 0.6 s per ten million); "
+                    + "choose an epoch of " + MAX_EPOCH + " or less");
         }
         int n = windows.size();
         if (!shuffle) {

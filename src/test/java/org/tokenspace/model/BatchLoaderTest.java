@@ -7,6 +7,7 @@ import org.tokenspace.Golden;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The course's dataloader on the-verdict against PyTorch's DataLoader, in order and shuffled. */
 class BatchLoaderTest {
@@ -76,6 +77,21 @@ class BatchLoaderTest {
         BatchLoader loader = new BatchLoader(new SlidingWindows(IDS, 4, 4), 8, false, true, 123);
         TokenSpaceException e = assertThrows(TokenSpaceException.class, () -> loader.batch(0, 160));
         assertEquals("batch 160 does not exist: the loader has 160 batches (0 to 159)", e.getMessage());
+    }
+
+    @Test
+    void aHugeShuffledEpochIsRefusedAtOnceAndTheLastOneAllowedIsReached() {
+        SlidingWindows windows = new SlidingWindows(IDS, 4, 4);
+        BatchLoader loader = new BatchLoader(windows, 8, true, true, 123);
+        TokenSpaceException e = assertThrows(TokenSpaceException.class, () -> loader.order(Integer.MAX_VALUE));
+        assertTrue(e.getMessage().startsWith("epoch 2147483647 is past 10000000"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("choose an epoch of 10000000 or less"), e.getMessage());
+        TorchGenerator stream = new TorchGenerator(123);
+        for (int k = 0; k < 3; k++) { // epochs 0, 1, 2 as training draws them, one after another
+            assertArrayEquals(loader.nextEpoch(stream), loader.order(k));
+        }
+        assertEquals(windows.size(), loader.order(BatchLoader.MAX_EPOCH).length);
+        assertEquals(windows.size(), new BatchLoader(windows, 8, false, true, 123).order(Integer.MAX_VALUE).length);
     }
 
     private static int[][] firstCols(int[][] rows) {
