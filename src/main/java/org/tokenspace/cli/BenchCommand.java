@@ -5,13 +5,13 @@ import picocli.CommandLine.Command;
 
 /** {@code tokenspace bench ...}: measurements of TokenSpace's own code on this machine. */
 @Command(name = "bench", description = "Measure TokenSpace on this machine.", subcommands = {BenchRenderCommand.class,
-        BenchPcaCommand.class, BenchUiCommand.class, BenchTokenizeCommand.class})
+        BenchPcaCommand.class, BenchUiCommand.class, BenchTokenizeCommand.class, BenchTsneCommand.class})
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is needed: render, pca, ui or tokenize");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is needed: render, pca, ui, tokenize, neighbours, tsne or umap");
     }
 }
