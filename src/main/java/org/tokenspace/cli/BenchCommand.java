@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code tokenspace bench ...}: measurements of TokenSpace's own code on this machine. */
 @Command(name = "bench", description = "Measure TokenSpace on this machine.", subcommands = {BenchRenderCommand.class,
-        BenchPcaCommand.class, BenchUiCommand.class, BenchTokenizeCommand.class, BenchTsneCommand.class, BenchUmapCommand.class})
+        BenchPcaCommand.class, BenchUiCommand.class, BenchTokenizeCommand.class, BenchTsneCommand.class, BenchUmapCommand.class, BenchNeighboursCommand.class})
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
