@@ -1,14 +1,13 @@
 package org.tokenspace.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.tokenspace.explore.Vectors;
 import org.tokenspace.model.TokenSpaceException;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 /** A JSON array of row ids, each kept once in the order first listed (the distinct tokens of a text). */
 final class RowList {
@@ -24,17 +23,15 @@ final class RowList {
         } catch (IOException e) {
             throw new TokenSpaceException("--rows " + file + " is not a JSON array of row ids, e.g. [464, 3290, 11]");
         }
-        Set<Integer> distinct = new LinkedHashSet<>();
         for (int id : ids) {
             if (id < 0 || id >= tableRows) {
                 throw new TokenSpaceException("--rows " + file + " names row " + id + ", outside the table: valid"
                         + " rows are 0 to " + (tableRows - 1));
             }
-            distinct.add(id);
         }
-        if (distinct.isEmpty()) {
+        if (ids.length == 0) {
             throw new TokenSpaceException("--rows " + file + " lists no rows: give at least one row id");
         }
-        return distinct.stream().mapToInt(Integer::intValue).toArray();
+        return Vectors.distinct(ids);
     }
 }

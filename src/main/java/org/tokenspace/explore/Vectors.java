@@ -41,6 +41,18 @@ public record Vectors(float[] data, int rows, int dim) {
         return new Vectors(out, ids.length, dim);
     }
 
+    /**
+     * Each id once, in the order first seen: the rows to map for the distinct tokens of a text, or a search's
+     * matches.
+     */
+    public static int[] distinct(int[] ids) {
+        java.util.LinkedHashSet<Integer> seen = new java.util.LinkedHashSet<>();
+        for (int id : ids) {
+            seen.add(id);
+        }
+        return seen.stream().mapToInt(Integer::intValue).toArray();
+    }
+
     /** A copy of row {@code r}. */
     public float[] row(int r) {
         checkRow(r);
