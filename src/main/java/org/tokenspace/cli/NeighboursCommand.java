@@ -21,10 +21,10 @@ final class NeighboursCommand implements Callable<Integer> {
     @Option(names = "--k", description = "How many neighbours to list (default: ${DEFAULT-VALUE}).")
     int k = 10;
 
-    @Option(names = "--metric", converter = Converters.MetricName.class,
+    @Option(names = "--metric", converter = Converters.MetricName.class, defaultValue = "cosine",
             description = "cosine (similarity, higher is nearer) or euclidean (distance, lower is nearer)"
                     + " (default: ${DEFAULT-VALUE}).")
-    Metric metric = Metric.COSINE;
+    Metric metric;
 
     @Mixin
     SettingsOptions options;
