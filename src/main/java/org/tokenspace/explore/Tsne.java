@@ -18,6 +18,9 @@ import java.util.stream.IntStream;
  * the cores; every per-point sum is fixed in order, so a run gives the same coordinates on any number of cores.
  */
 public final class Tsne implements Projection {
+    /** Iterations between two sorts of the points into Morton order. */
+    static final int REORDER = 25;
+
     private final TsneSettings settings;
     private final int n;
     private final int dims;
@@ -32,6 +35,7 @@ public final class Tsne implements Projection {
     private final SpaceTree tree;
     private final int chunks;
     private final int[][][] stacks;
+    private int[] order;             // the order points are visited in: only speed depends on it
     private int iteration;
 
     private Tsne(TsneSettings settings, SparseMatrix p, double[] start) {
@@ -153,12 +157,16 @@ public final class Tsne implements Projection {
         double momentum = exploring ? 0.5 : 0.8;
         double theta2 = settings.angle() * settings.angle();
         tree.build(y, n);
+        if (iteration % REORDER == 0) {
+            order = SpaceTree.mortonOrder(y, n, dims);
+        }
         Arrays.fill(repulsion, 0);
         IntStream.range(0, chunks).parallel().forEach(c -> {
             if (stacks[c] == null) {
                 stacks[c] = tree.newStack();
             }
-            for (int i = c * n / chunks, end = (c + 1) * n / chunks; i < end; i++) {
+            for (int t = c * n / chunks, end = (c + 1) * n / chunks; t < end; t++) {
+                int i = order[t];
                 sumQ[i] = tree.repulsion(y, i, theta2, repulsion, stacks[c]);
             }
         });
