@@ -4,9 +4,11 @@ import org.junit.jupiter.api.Test;
 import org.tokenspace.io.Progress;
 import org.tokenspace.model.TorchGenerator;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class KnnTest {
     /** The sgemm-chosen graph equals a brute-force double search, ids and distances, on clustered and plain data. */
@@ -27,5 +29,17 @@ class KnnTest {
                 }
             }
         }
+    }
+
+    @Test
+    void reportsProgressPerBlockAndStopsWhenCancelled() {
+        Vectors x = TrustworthinessTest.random(new org.tokenspace.model.TorchGenerator(1), 500, 8, 1);
+        List<Double> seen = new ArrayList<>();
+        Knn.exact(x, 5, new Progress(seen::add, () -> false), 100 * 500L);
+        assertEquals(List.of(0.2, 0.4, 0.6, 0.8, 1.0), seen);
+        assertThrows(org.tokenspace.model.Pipeline.Cancelled.class, () -> Tsne.prepare(x, TsneSettings.DEFAULTS
+                .withPerplexity(5), new Progress(f -> { }, () -> true)));
+        assertThrows(org.tokenspace.model.Pipeline.Cancelled.class, () -> Umap.prepare(x, UmapSettings.DEFAULTS,
+                new Progress(f -> { }, () -> true)));
     }
 }
