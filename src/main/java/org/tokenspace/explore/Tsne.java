@@ -74,27 +74,29 @@ public final class Tsne implements Projection {
         int n = x.rows();
         int c = s.components();
         double[] y = new double[n * c];
-        if (s.randomInit() || x.dim() < c) {
-            TorchGenerator g = new TorchGenerator(s.seed());
-            for (int i = 0; i < y.length; i++) {
-                y[i] = 1e-4 * g.nextNormal();
+        if (!s.randomInit() && x.dim() >= c) {
+            float[] pcs = Pca.fit(Nd4j.create(x.data(), new long[] {n, x.dim()}, 'c'), c)
+                    .transform(Nd4j.create(x.data(), new long[] {n, x.dim()}, 'c')); // [n, c]
+            double mean = 0;
+            for (int i = 0; i < n; i++) {
+                mean += pcs[i * c];
             }
-            return y;
+            mean /= n;
+            double var = 0;
+            for (int i = 0; i < n; i++) {
+                var += (pcs[i * c] - mean) * (pcs[i * c] - mean);
+            }
+            if (var > 0) { // rows that are all the same have no principal axis: they start at random below
+                double scale = 1e-4 / Math.sqrt(var / n);
+                for (int i = 0; i < y.length; i++) {
+                    y[i] = pcs[i] * scale;
+                }
+                return y;
+            }
         }
-        float[] pcs = Pca.fit(Nd4j.create(x.data(), new long[] {n, x.dim()}, 'c'), c)
-                .transform(Nd4j.create(x.data(), new long[] {n, x.dim()}, 'c')); // [n, c]
-        double mean = 0;
-        for (int i = 0; i < n; i++) {
-            mean += pcs[i * c];
-        }
-        mean /= n;
-        double var = 0;
-        for (int i = 0; i < n; i++) {
-            var += (pcs[i * c] - mean) * (pcs[i * c] - mean);
-        }
-        double scale = 1e-4 / Math.sqrt(var / n);
+        TorchGenerator g = new TorchGenerator(s.seed());
         for (int i = 0; i < y.length; i++) {
-            y[i] = pcs[i] * scale;
+            y[i] = 1e-4 * g.nextNormal();
         }
         return y;
     }

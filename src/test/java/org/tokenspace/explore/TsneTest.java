@@ -78,4 +78,17 @@ class TsneTest {
                 assertThrows(TokenSpaceException.class, () -> Tsne.prepare(x,
                         TsneSettings.DEFAULTS.withIterations(100), Progress.NONE)).getMessage());
     }
+
+    @Test
+    void identicalRowsStillGiveFiniteCoordinates() {
+        Vectors same = new Vectors(new float[40 * 5], 40, 5); // an untrained table of zeros
+        float[] t = Tsne.prepare(same, TsneSettings.DEFAULTS.withPerplexity(5).withIterations(260), Progress.NONE)
+                .run(Progress.NONE);
+        float[] u = Umap.prepare(same, UmapSettings.DEFAULTS.withEpochs(20), Progress.NONE).run(Progress.NONE);
+        for (float[] y : new float[][] {t, u}) {
+            for (float v : y) {
+                assertTrue(Float.isFinite(v), java.util.Arrays.toString(y));
+            }
+        }
+    }
 }
