@@ -54,12 +54,31 @@ public final class Python {
     public record Result(int exit, String output) {
     }
 
+    /** Runs a script file with arguments (up to five minutes: a reference computation can take a while). */
+    public static Result runFile(String exe, List<String> scriptAndArgs) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(exe));
+        cmd.addAll(scriptAndArgs);
+        return await(new ProcessBuilder(cmd).redirectErrorStream(true).start(), 300);
+    }
+
     public static Result run(String exe, String script, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(exe, "-c", script));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        return await(new ProcessBuilder(cmd).redirectErrorStream(true).start(), 60);
+    }
+
+    private static Result await(Process p, int seconds) throws IOException {
+        byte[][] output = new byte[1][];
+        Thread reader = new Thread(() -> { // read while it runs: a full pipe would stall it
+            try {
+                output[0] = p.getInputStream().readAllBytes();
+            } catch (IOException e) {
+                output[0] = new byte[0];
+            }
+        });
+        reader.start();
         try {
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return new Result(-1, "timed out");
             }
@@ -68,6 +87,11 @@ public final class Python {
             p.destroyForcibly();
             return new Result(-1, "interrupted");
         }
-        return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        try {
+            reader.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return new Result(p.exitValue(), new String(output[0], StandardCharsets.UTF_8));
     }
 }

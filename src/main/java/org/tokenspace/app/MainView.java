@@ -1,5 +1,7 @@
 package org.tokenspace.app;
 
+import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -11,47 +13,77 @@ import org.tokenspace.app.steps.PositionView;
 import org.tokenspace.app.steps.ProjectionStepView;
 import org.tokenspace.app.steps.StepView;
 import org.tokenspace.app.steps.TokenizeView;
+import org.tokenspace.app.steps.TrainView;
+
+import org.tokenspace.view.FontScale;
 
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** The window's content: stepper on top, settings on the left, the current stage in the middle. */
 public final class MainView extends BorderPane {
-    private final WalkthroughModel model;
     private final Map<Step, StepView> views = new EnumMap<>(Step.class);
     private final StackPane stage = new StackPane();
-    private final BatchView batch;
 
     public MainView(WalkthroughModel model) {
-        this.model = model;
         getStyleClass().add("main-view");
         getStylesheets().add(MainView.class.getResource("tokenspace.css").toExternalForm());
-        batch = new BatchView(model);
-        views.put(Step.TOKENIZE, new TokenizeView(model));
-        views.put(Step.LOOKUP, new LookupView(model));
-        views.put(Step.POSITION, new PositionView(model));
-        views.put(Step.BATCH, batch);
-        views.put(Step.PROJECTION, new ProjectionStepView(model));
-        setTop(new StepperBar(model, this::previous, this::next,
-                new AppMenu(model, () -> views.get(model.stepProperty().get()))));
+        DisplayModel display = model.display();
+        // the zoom is the root font size: every label follows it in CSS (em), every drawn widget through FontScale
+        styleProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "-fx-font-size: %.2fpx;",
+                FontScale.BASE * display.zoomProperty().get()), display.zoomProperty()));
+        for (Step s : Step.values()) {
+            views.put(s, view(s, model));
+        }
+        Stepper stepper = model.stepper();
+        setTop(new StepperBar(model, new AppMenu(model, () -> views.get(stepper.stepProperty().get()))));
         setBottom(new StatusBar(model));
         ScrollPane settings = new ScrollPane(new SettingsPanel(model));
+        settings.setId("settings-scroll");
         settings.setFitToWidth(true);
+        settings.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         settings.getStyleClass().add("settings-scroll");
-        setLeft(settings);
-        setCenter(stage);
-        model.stepProperty().addListener((o, a, s) -> show(s));
-        show(model.stepProperty().get());
+        leftProperty().bind(Bindings.when(display.settingsShownProperty()).then((Node) settings).otherwise((Node) null));
+        ScrollPane center = new ScrollPane(stage);
+        center.setId("stage-scroll");
+        center.setFitToWidth(true);
+        center.setFitToHeight(true); // the stage fills the window; below its minimum height, it scrolls
+        center.getStyleClass().add("stage-scroll");
+        setCenter(center);
+        stepper.stepProperty().addListener((o, a, s) -> show(s));
+        show(stepper.stepProperty().get());
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             boolean typing = e.getTarget() instanceof javafx.scene.control.TextInputControl;
             if (!typing && e.getCode() == KeyCode.RIGHT) {
-                next();
+                stepper.next();
                 e.consume();
             } else if (!typing && e.getCode() == KeyCode.LEFT) {
-                previous();
+                stepper.previous();
+                e.consume();
+            } else if (e.isShortcutDown() && (e.getCode() == KeyCode.ADD || e.getCode() == KeyCode.PLUS)) {
+                display.zoomIn(); // the keypad's + and a layout's own +: the menu's accelerator is Ctrl =
+                e.consume();
+            } else if (e.isShortcutDown() && e.getCode() == KeyCode.SUBTRACT) {
+                display.zoomOut();
+                e.consume();
+            } else if (e.isShortcutDown() && e.getCode() == KeyCode.NUMPAD0) {
+                display.resetZoom();
                 e.consume();
             }
         });
+    }
+
+    /** A new view of stage {@code s}. */
+    static StepView view(Step s, WalkthroughModel model) {
+        return switch (s) {
+            case TOKENIZE -> new TokenizeView(model);
+            case LOOKUP -> new LookupView(model);
+            case POSITION -> new PositionView(model);
+            case BATCH -> new BatchView(model);
+            case PROJECTION -> new ProjectionStepView(model);
+            case TRAIN -> new TrainView(model);
+        };
     }
 
     /** The view of one stage (for snapshots and tests). */
@@ -61,30 +93,5 @@ public final class MainView extends BorderPane {
 
     private void show(Step s) {
         stage.getChildren().setAll(views.get(s)); // entering the scene redraws it
-    }
-
-    /** Next: within the batch stage, first stacks the windows one by one; then the next stage. */
-    void next() {
-        Step s = model.stepProperty().get();
-        Walkthrough w = model.stateProperty().get();
-        if (s == Step.POSITION && w != null) {
-            batch.rowsShownProperty().set(1); // the batch stage starts by stacking its first window
-        }
-        if (s == Step.BATCH && w != null && batch.rowsShownProperty().get() < w.result().batch().batchSize()) {
-            batch.rowsShownProperty().set(batch.rowsShownProperty().get() + 1);
-            return;
-        }
-        model.stepProperty().set(s == Step.PROJECTION ? Step.TOKENIZE : s.next());
-    }
-
-    void previous() {
-        Step s = model.stepProperty().get();
-        if (s == Step.BATCH && batch.rowsShownProperty().get() > 1
-                && batch.rowsShownProperty().get() != Integer.MAX_VALUE) {
-            batch.rowsShownProperty().set(batch.rowsShownProperty().get() - 1);
-            return;
-        }
-        batch.rowsShownProperty().set(Integer.MAX_VALUE);
-        model.stepProperty().set(s.previous());
     }
 }

@@ -7,7 +7,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
-/** The bottom line: what happened last, and the progress of a load. */
+/** The bottom line: what happened last, and the progress of a load or an export. */
 final class StatusBar extends HBox {
     StatusBar(WalkthroughModel model) {
         setSpacing(12);

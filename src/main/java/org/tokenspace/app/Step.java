@@ -1,27 +1,28 @@
 package org.tokenspace.app;
 
-/** The walkthrough's stages, in order. */
+import org.tokenspace.i18n.I18n;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The walkthrough's stages, in order; their titles and summaries come from the message bundles. */
 public enum Step {
-    TOKENIZE("1  Tokenize", "text → GPT-2 BPE ids → sliding windows of maxLength every stride"),
-    LOOKUP("2  Lookup", "an id selects its row of the token table"),
-    POSITION("3  Position", "the positional table's row is added to the token vector"),
-    BATCH("4  Batch", "windows stack into a batch of ids, then a tensor of vectors"),
-    PROJECTION("5  Projection", "the batch's vectors before and after adding positions, in fixed PCA axes");
+    TOKENIZE, LOOKUP, POSITION, BATCH, PROJECTION, TRAIN;
 
-    private final String title;
-    private final String summary;
-
-    Step(String title, String summary) {
-        this.title = title;
-        this.summary = summary;
-    }
-
+    /** The stage's title with its number, e.g. "2  Lookup". */
     public String title() {
-        return title;
+        return (ordinal() + 1) + "  " + name(this);
     }
 
+    /** The stage's name without its number. */
+    public static String name(Step s) {
+        return I18n.tr("step." + s.cliName() + ".title");
+    }
+
+    /** One line on what happens at this stage. */
     public String summary() {
-        return summary;
+        return I18n.tr("step." + cliName() + ".summary");
     }
 
     public Step next() {
@@ -32,14 +33,22 @@ public enum Step {
         return values()[Math.max(ordinal() - 1, 0)];
     }
 
-    /** The stage of that {@link #cliName()}, ignoring case and surrounding spaces. */
-    public static java.util.Optional<Step> find(String name) {
-        String n = name.trim().toLowerCase(java.util.Locale.ROOT);
-        return java.util.Arrays.stream(values()).filter(s -> s.cliName().equals(n)).findFirst();
+    public static Step first() {
+        return values()[0];
     }
 
-    /** The name used on the command line ({@code snapshot --view lookup}). */
+    public static Step last() {
+        return values()[values().length - 1];
+    }
+
+    /** The stage of that {@link #cliName()}, ignoring case and surrounding spaces. */
+    public static Optional<Step> find(String name) {
+        String n = name.trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(s -> s.cliName().equals(n)).findFirst();
+    }
+
+    /** The name used on the command line ({@code snapshot --view lookup}) and in sessions. */
     public String cliName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

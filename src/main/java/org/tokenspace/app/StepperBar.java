@@ -1,76 +1,110 @@
 package org.tokenspace.app;
 
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.geometry.Orientation;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.util.Duration;
+import org.tokenspace.app.widgets.Icons;
+import javafx.util.StringConverter;
+import org.tokenspace.i18n.I18n;
 
-/** The stepper: one button per stage, back and next (also ← and →), play/pause, and the busy indicator. */
-final class StepperBar extends HBox {
-    private final Timeline player;
-    private final Runnable next;
-    private final Button play = new Button("▶ Play");
-
-    StepperBar(WalkthroughModel model, Runnable previous, Runnable next, javafx.scene.Node menu) {
-        this.next = next;
-        setSpacing(6);
-        setPadding(new Insets(8, 12, 8, 12));
+/**
+ * The top bar: the menus, one button per stage, back and next (also ← and →), play with its speed and loop, and
+ * the busy indicator with Cancel. Its groups wrap onto a second line when the window is narrow, so nothing is cut.
+ * It shows the {@link Stepper}'s state and calls it; it keeps none of its own.
+ */
+final class StepperBar extends FlowPane {
+    StepperBar(WalkthroughModel model, Node menu) {
+        super(Orientation.HORIZONTAL);
+        Stepper stepper = model.stepper();
+        setHgap(14);
+        setVgap(6);
+        setPadding(new Insets(6, 12, 6, 12));
         setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add("stepper");
-        Label brand = new Label("TokenSpace");
+        Label brand = new Label(I18n.tr("app.name"));
         brand.getStyleClass().add("brand");
-        getChildren().addAll(brand, menu);
+        HBox start = group(brand, menu);
+        HBox stages = group();
         ToggleGroup group = new ToggleGroup();
         for (Step s : Step.values()) {
             ToggleButton b = new ToggleButton(s.title());
             b.setId("step-" + s.cliName());
             b.setToggleGroup(group);
             b.setUserData(s);
-            b.setOnAction(e -> model.stepProperty().set(s));
-            getChildren().add(b);
+            b.setTooltip(new Tooltip(s.summary()));
+            b.setOnAction(e -> {
+                b.setSelected(true); // a click on the current stage keeps it highlighted
+                stepper.show(s);
+            });
+            stages.getChildren().add(b);
         }
-        model.stepProperty().addListener((o, a, s) -> group.getToggles().forEach(t -> t.setSelected(t.getUserData() == s)));
-        group.getToggles().get(model.stepProperty().get().ordinal()).setSelected(true);
-        Button back = new Button("◀");
+        stepper.stepProperty().addListener((o, a, s) -> group.getToggles().forEach(t -> t.setSelected(t.getUserData() == s)));
+        group.getToggles().get(stepper.stepProperty().get().ordinal()).setSelected(true);
+
+        Button back = new Button(null, Icons.back());
         back.setId("step-back");
-        back.setOnAction(e -> previous.run());
-        Button forward = new Button("▶");
+        back.setTooltip(new Tooltip(I18n.tr("stepper.back")));
+        back.setOnAction(e -> stepper.previous());
+        Button forward = new Button(null, Icons.next());
         forward.setId("step-next");
-        forward.setOnAction(e -> next.run());
+        forward.setTooltip(new Tooltip(I18n.tr("stepper.next")));
+        forward.setOnAction(e -> stepper.next());
+        Button play = new Button();
         play.setId("play");
-        player = new Timeline(new KeyFrame(Duration.seconds(2.2), e -> next.run()));
-        player.setCycleCount(Timeline.INDEFINITE);
-        play.setOnAction(e -> togglePlay());
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
+        play.textProperty().bind(Bindings.when(stepper.playingProperty()).then(I18n.tr("stepper.pause"))
+                .otherwise(I18n.tr("stepper.play")));
+        play.graphicProperty().bind(Bindings.when(stepper.playingProperty()).then((Node) Icons.pause())
+                .otherwise((Node) Icons.play()));
+        play.setOnAction(e -> stepper.togglePlay());
+        ChoiceBox<Double> speed = new ChoiceBox<>(FXCollections.observableArrayList(1.0, 2.0, 3.0, 5.0));
+        speed.setId("play-interval");
+        speed.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Double v) {
+                return v == null ? "" : I18n.tr("stepper.interval", v.intValue());
+            }
+
+            @Override
+            public Double fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        });
+        speed.setValue(stepper.intervalProperty().get());
+        speed.setTooltip(new Tooltip(I18n.tr("stepper.intervalTip")));
+        stepper.intervalProperty().bind(speed.valueProperty());
+        CheckBox loop = new CheckBox(I18n.tr("stepper.loop"));
+        loop.setId("play-loop");
+        loop.selectedProperty().bindBidirectional(stepper.loopProperty());
+
         ProgressIndicator busy = new ProgressIndicator();
         busy.setId("busy");
         busy.setPrefSize(26, 26);
         busy.visibleProperty().bind(model.busyProperty());
-        Button cancel = new Button("Cancel");
+        Button cancel = new Button(I18n.tr("stepper.cancel"));
         cancel.setId("cancel");
         cancel.visibleProperty().bind(model.busyProperty());
         cancel.setOnAction(e -> model.cancel());
-        getChildren().addAll(new Label("  "), back, forward, play, gap, busy, cancel);
+        HBox work = group(busy, cancel);
+        work.visibleProperty().bind(model.busyProperty());
+        getChildren().addAll(start, stages, group(back, forward, play, speed, loop), work);
     }
 
-    void togglePlay() {
-        if (player.getStatus() == javafx.animation.Animation.Status.RUNNING) {
-            player.stop();
-            play.setText("▶ Play");
-        } else {
-            next.run();
-            player.play();
-            play.setText("⏸ Pause");
-        }
+    private static HBox group(Node... nodes) {
+        HBox box = new HBox(6, nodes);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
     }
 }

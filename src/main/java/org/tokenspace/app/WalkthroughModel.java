@@ -1,400 +1,262 @@
 package org.tokenspace.app;
 
-import javafx.application.Platform;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.concurrent.Task;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.tokenspace.io.Progress;
+import javafx.beans.value.ObservableStringValue;
+import org.tokenspace.i18n.I18n;
 import org.tokenspace.io.SessionFile;
-import org.tokenspace.io.TextFiles;
 import org.tokenspace.io.TableFiles;
-import org.tokenspace.model.Embedding;
-import org.tokenspace.model.NormalKernel;
-import org.tokenspace.model.Pipeline;
-import org.tokenspace.model.Tables;
-import org.tokenspace.model.TorchGenerator;
+import org.tokenspace.io.TextFiles;
 import org.tokenspace.model.PipelineResult;
+import org.tokenspace.model.Preset;
 import org.tokenspace.model.Settings;
-import org.tokenspace.model.TokenSpaceException;
-import org.tokenspace.projection.Pca;
-import org.tokenspace.projection.PcaAxes;
+import org.tokenspace.model.Tables;
 
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
- * The walkthrough's view model: the text and settings the user chose, the last good computed state, the selection
- * and the step. Every recompute runs the one pipeline off the FX thread; a setting that cannot work leaves the last
- * good state and sets {@link #errorProperty()} to a one-line message.
+ * The walkthrough's view model: what the user chose (text, settings, tables), the last good computed state with its
+ * selection, and what happened last. Every change recomputes once, off the FX thread, through the one pipeline; a
+ * choice that cannot work leaves the last good state on screen and names the problem. Views bind to its read-only
+ * properties and call its methods; nothing here touches a control, so a test drives it without a window.
  */
 public final class WalkthroughModel {
-    private static final Logger LOG = LoggerFactory.getLogger(WalkthroughModel.class);
-
-    private final ObjectProperty<String> text = new SimpleObjectProperty<>(this, "text", SampleText.TEXT);
-    private final ObjectProperty<Settings> settings = new SimpleObjectProperty<>(this, "settings", Settings.DEFAULTS);
-    private final ObjectProperty<Step> step = new SimpleObjectProperty<>(this, "step", Step.TOKENIZE);
-    private final ObjectProperty<Selection> selection = new SimpleObjectProperty<>(this, "selection", Selection.NONE);
-    private final ReadOnlyObjectWrapper<Walkthrough> state = new ReadOnlyObjectWrapper<>(this, "state");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
+    private final ReadOnlyObjectWrapper<String> text = new ReadOnlyObjectWrapper<>(this, "text", SampleText.TEXT);
+    private final ReadOnlyObjectWrapper<Path> textFile = new ReadOnlyObjectWrapper<>(this, "textFile", null);
+    private final ReadOnlyObjectWrapper<Settings> settings =
+            new ReadOnlyObjectWrapper<>(this, "settings", Settings.DEFAULTS);
+    private final ReadOnlyObjectWrapper<LoadedTables> loaded = new ReadOnlyObjectWrapper<>(this, "loaded", null);
+    private final ReadOnlyObjectWrapper<Walkthrough> walkthrough = new ReadOnlyObjectWrapper<>(this, "walkthrough");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ObjectProperty<LoadedTables> loaded = new SimpleObjectProperty<>(this, "loaded", null);
-    private final ObjectProperty<Path> textFile = new SimpleObjectProperty<>(this, "textFile", null);
-    private boolean restoring;
-    private SessionFile.Session pendingView;
 
-    private final Pipeline pipeline = new Pipeline();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "tokenspace-pipeline");
-        t.setDaemon(true);
-        return t;
-    });
-    private Task<?> running;
-    // the fitted axes belong to one token table: refit only when the table changes
-    private INDArray axesTable;
-    private PcaAxes axes;
-    private float[] vocabulary;
+    private final TaskRunner compute = new TaskRunner("tokenspace-pipeline");
+    private final WalkthroughBuilder builder = new WalkthroughBuilder();
+    private final Stepper stepper = new Stepper(this);
+    private final FilesModel files = new FilesModel(this);
+    private final DisplayModel display = new DisplayModel();
+    private final TrainModel train = new TrainModel(this);
+    private final ObservableStringValue problem = Bindings.when(compute.problemProperty().isEmpty())
+            .then(files.runner().problemProperty()).otherwise(compute.problemProperty());
+    private final BooleanBinding busy = compute.busyProperty().or(files.runner().busyProperty());
+    private final DoubleBinding progress = Bindings.createDoubleBinding(() -> files.runner().busyProperty().get()
+                    ? files.runner().progressProperty().get() : compute.progressProperty().get(),
+            files.runner().busyProperty(), files.runner().progressProperty(), compute.progressProperty());
+    /** Chooses the selection in the next computed state (a preset's id, a reopened session's place), then clears. */
+    private Function<PipelineResult, Selection> pendingSelection;
 
     public WalkthroughModel() {
         // tables are freed by the collector as they are replaced; ND4J's own periodic System.gc() would pause the UI
         org.nd4j.linalg.factory.Nd4j.getMemoryManager().togglePeriodicGc(false);
-        text.addListener((o, a, b) -> {
-            if (!restoring) {
-                recompute();
-            }
-        });
-        settings.addListener((o, a, b) -> {
-            if (!restoring) {
-                recompute();
-            }
-        });
-        loaded.addListener((o, a, b) -> {
-            if (!restoring) {
-                recompute();
-            }
-        });
     }
 
-    /** Tables read from a file, used by every stage instead of the seeded ones. */
-    public record LoadedTables(Tables tables, String description, SessionFile.TablesSource source) {
-    }
-
-    /** Recomputes in the background; a run still going is cancelled first. */
+    /** Recomputes the state in the background; a computation still running is replaced. */
     public void recompute() {
-        if (running != null) {
-            running.cancel();
-        }
         String t = text.get();
         Settings s = settings.get();
-        LoadedTables given = loaded.get();
-        Task<Walkthrough> task = new Task<>() {
-            @Override
-            protected Walkthrough call() {
-                PipelineResult r = pipeline.run(t, s, given == null ? null : given.tables(),
-                        f -> updateProgress(f, 1), this::isCancelled);
-                return withAxes(r);
-            }
-        };
-        start(task, w -> {
-            error.set("");
-            state.set(w);
-            keepSelectionValid(w);
-            applyPendingView(w);
-        }, "could not compute this state");
+        Tables given = loaded.get() == null ? null : loaded.get().tables();
+        Walkthrough before = walkthrough.get();
+        Function<PipelineResult, Selection> choose = pendingSelection;
+        compute.run(I18n.tr("task.compute"), p -> builder.build(t, s, given,
+                before == null ? null : before.selection(), p), w -> {
+                    pendingSelection = null;
+                    compute.setProblem("");
+                    walkthrough.set(choose == null ? w : w.select(choose.apply(w.result())));
+                }, () -> pendingSelection = null);
     }
 
-    /**
-     * Runs {@code task} on the worker, showing its progress; when it ends (and no newer task replaced it) either
-     * {@code done} gets its value on the FX thread, or its failure is reported as {@code what}.
-     */
-    private <T> void start(Task<T> task, java.util.function.Consumer<T> done, String what) {
-        task.setOnSucceeded(e -> {
-            if (running == task) {
-                running = null;
-                busy.set(false);
-                done.accept(task.getValue());
-            }
-        });
-        task.setOnFailed(e -> {
-            if (running == task) {
-                running = null;
-                busy.set(false);
-                restoring = false;
-                pendingView = null;
-                fail(task.getException(), what);
-            }
-        });
-        running = task;
-        busy.set(true);
-        progress.unbind();
-        progress.bind(task.progressProperty()); // -1 (indeterminate) until the task reports a fraction
-        worker.submit(task);
-    }
-
-    /**
-     * Loads tables from a file in the background, with progress, then recomputes every stage on them: a
-     * {@code .safetensors} token and positional tensor, or one table ({@code .npy}, projector TSV, or one tensor) with
-     * a seeded positional table of the same width.
-     */
-    public void loadTables(Path file, String tokenTensor, String positionTensor) {
-        cancel();
-        error.set("");
-        long seed = settings.get().seed();
-        int contextLength = settings.get().contextLength();
-        Task<LoadedTables> task = new Task<>() {
-            @Override
-            protected LoadedTables call() {
-                Progress p = new Progress(f -> updateProgress(f, 1), this::isCancelled);
-                SessionFile.TablesSource source = new SessionFile.TablesSource(file.toAbsolutePath().toString(),
-                        tokenTensor, positionTensor);
-                if (positionTensor != null) {
-                    return new LoadedTables(TableFiles.tables(file, tokenTensor, positionTensor, p),
-                            file.getFileName() + " (" + tokenTensor + ", " + positionTensor + ")", source);
-                }
-                INDArray token = TableFiles.open(file, tokenTensor, null, p).vectors();
-                INDArray position = Embedding.create(new TorchGenerator(seed), "positional table", contextLength,
-                        token.columns(), NormalKernel.AVX2);
-                return new LoadedTables(new Tables(token, position), file.getFileName()
-                        + (tokenTensor == null ? "" : " (" + tokenTensor + ")") + " with a seeded positional table",
-                        source);
-            }
-        };
-        start(task, l -> {
-            status.set("tables from " + l.description());
-            loaded.set(l);
-            if (restoring) {
-                restoring = false;
-                recompute();
-            }
-        }, "could not load " + file.getFileName());
-    }
-
-    /**
-     * Reads a text file in the background, with progress; a file that is not UTF-8 text is refused with a message
-     * and the current text stays.
-     */
-    public void openTextFile(Path file) {
-        cancel();
-        error.set("");
-        Task<String> task = new Task<>() {
-            @Override
-            protected String call() {
-                return TextFiles.read(file, new Progress(f -> updateProgress(f, 1), this::isCancelled));
-            }
-        };
-        start(task, t -> {
-            textFile.set(file.toAbsolutePath());
-            text.set(t);
-            status.set("text from " + file);
-        }, "could not read " + file.getFileName());
-    }
-
-    /** The text typed or pasted by the user (no file behind it). */
-    public void setTypedText(String t) {
+    /** A text typed or pasted by the user (no file behind it). */
+    public void setText(String t) {
         textFile.set(null);
         text.set(t);
+        status.set(I18n.tr("status.typedText"));
+        recompute();
+    }
+
+    public void setSettings(Settings s) {
+        settings.set(s);
+        recompute();
+    }
+
+    /** A preset's settings and text at once, then its token selected. */
+    public void apply(Preset p) {
+        settings.set(p.settings());
+        textFile.set(null);
+        text.set(p.text());
+        loaded.set(null);
+        pendingSelection = p.selectedId() < 0 ? Selection::first : r -> Selection.of(r, p.selectedId());
+        status.set(I18n.tr("status.preset"));
+        recompute();
+    }
+
+    /** Reads a UTF-8 text file in the background; a file that cannot be read leaves the current text. */
+    public void openTextFile(Path file) {
+        compute.setProblem("");
+        compute.run(I18n.tr("task.readFile", file.getFileName()), p -> TextFiles.read(file, p), t -> {
+            textFile.set(file.toAbsolutePath());
+            text.set(t);
+            status.set(I18n.tr("status.textFrom", file));
+            recompute();
+        }, null);
+    }
+
+    /**
+     * Loads tables from a file in the background, then recomputes every stage on them: a {@code .safetensors}
+     * token and positional tensor, or one table with a positional table seeded from the settings.
+     */
+    public void loadTables(Path file, String tokenTensor, String positionTensor) {
+        compute.setProblem("");
+        Settings s = settings.get();
+        compute.run(I18n.tr("task.loadTables", file.getFileName()), p -> {
+            Tables t = TableFiles.load(file, tokenTensor, positionTensor, s, p);
+            String what = positionTensor != null ? I18n.tr("tables.pair", file.getFileName(), tokenTensor,
+                    positionTensor) : I18n.tr("tables.single", file.getFileName(),
+                    tokenTensor == null ? "" : " (" + tokenTensor + ")");
+            return new LoadedTables(t, what, new SessionFile.TablesSource(file.toAbsolutePath().toString(),
+                    tokenTensor, positionTensor));
+        }, l -> useTables(l), null);
+    }
+
+    /** Tables from elsewhere (a file, training) for every stage. */
+    public void useTables(LoadedTables l) {
+        loaded.set(l);
+        status.set(I18n.tr("status.tablesFrom", l.description()));
+        recompute();
+    }
+
+    /** Back to the seeded tables of the current settings. */
+    public void useSeededTables() {
+        loaded.set(null);
+        status.set(I18n.tr("status.seededTables"));
+        recompute();
+    }
+
+    /** Selects the token at batch place {@code [row, position]}. */
+    public void select(int row, int position) {
+        Walkthrough w = walkthrough.get();
+        if (w != null) {
+            walkthrough.set(w.select(Selection.at(w.result(), row, position)));
+        }
+    }
+
+    /** Selects token {@code id}, at its place in the batch if it is there. */
+    public void selectId(int id) {
+        Walkthrough w = walkthrough.get();
+        if (w != null) {
+            walkthrough.set(w.select(Selection.of(w.result(), id)));
+        }
     }
 
     /** Everything the user set up, to save. */
     public SessionFile.Session session() {
         Path file = textFile.get();
         String t = text.get();
-        Selection sel = selection.get();
-        LoadedTables l = loaded.get();
+        Walkthrough w = walkthrough.get();
+        Selection sel = w == null ? new Selection(-1, -1, -1) : w.selection();
+        LoadedTables l = train.isInWalkthrough() ? train.startTables() : loaded.get(); // trained: replayed on reopening
         return new SessionFile.Session(t, file == null ? null : file.toString(),
                 file == null ? null : SessionFile.sha256(t), settings.get(), l == null ? null : l.source(),
-                step.get().cliName(), sel.id(), sel.row(), sel.position());
+                stepper.stepProperty().get().cliName(), sel.id(), sel.row(), sel.position(), train.session());
     }
 
     /**
-     * Reopens a session: the text, the settings and the tables, then (once they are computed) the stage and the
-     * selection. A text file that changed since is reported, and the session's own copy of the text is used.
+     * Reopens a session in the background: its tables (if any) are read, and a text file that changed since is
+     * reported (the session's own copy of the text is used); then the text, settings, stage and selection are set
+     * and computed once.
      */
     public void restore(SessionFile.Session s) {
-        Step target = Step.find(s.step()).orElseThrow(() -> new TokenSpaceException("the session's stage '" + s.step() + "' is not a stage"));
-        cancel();
-        error.set("");
-        restoring = true;
-        pendingView = s;
+        Step step = Step.find(s.step()).orElse(null);
+        if (step == null) {
+            compute.setProblem(I18n.tr("session.badStage", s.step()));
+            return;
+        }
+        compute.setProblem("");
+        compute.run(I18n.tr("task.restore"), p -> restored(s, p), r -> {
+            textFile.set(s.textFile() == null ? null : Path.of(s.textFile()));
+            text.set(s.text());
+            settings.set(s.settings());
+            loaded.set(r.tables());
+            stepper.stepProperty().set(step);
+            status.set(r.note().isEmpty() ? I18n.tr("status.sessionReopened")
+                    : I18n.tr("status.sessionReopenedNote", r.note()));
+            pendingSelection = res -> Selection.restored(res, s.selectedId(), s.selectedRow(),
+                    s.selectedPosition());
+            train.restore(s.training());
+            recompute();
+        }, null);
+    }
+
+    private record Restored(LoadedTables tables, String note) {
+    }
+
+    private static Restored restored(SessionFile.Session s, org.tokenspace.io.Progress p) {
         String note = "";
         if (s.textFile() != null) {
             Path f = Path.of(s.textFile());
-            String now = java.nio.file.Files.isReadable(f) ? SessionFile.sha256(TextFiles.read(f)) : null;
-            note = s.textSha256().equals(now) ? "" : "; " + f + (now == null ? " is gone" : " has changed")
-                    + " since it was saved, so the session's copy of the text is used";
+            String now = java.nio.file.Files.isReadable(f) ? SessionFile.sha256(TextFiles.read(f, p)) : null;
+            note = s.textSha256().equals(now) ? "" : I18n.tr(now == null ? "session.textGone"
+                    : "session.textChanged", f);
         }
-        textFile.set(s.textFile() == null ? null : Path.of(s.textFile()));
-        text.set(s.text());
-        settings.set(s.settings());
-        step.set(target);
-        status.set("session reopened" + note);
+        LoadedTables tables = null;
         if (s.tables() != null) {
-            loadTables(Path.of(s.tables().file()), s.tables().tokenTensor(), s.tables().positionTensor());
-        } else {
-            loaded.set(null);
-            restoring = false;
-            recompute();
+            Path file = Path.of(s.tables().file());
+            Tables t = TableFiles.load(file, s.tables().tokenTensor(), s.tables().positionTensor(), s.settings(), p);
+            tables = new LoadedTables(t, file.getFileName().toString(), s.tables());
         }
+        return new Restored(tables, note);
     }
 
-    private void applyPendingView(Walkthrough w) {
-        SessionFile.Session s = pendingView;
-        pendingView = null;
-        if (s == null) {
-            return;
-        }
-        int[][] inputs = w.result().batch().inputs();
-        if (s.selectedRow() >= 0 && s.selectedRow() < inputs.length && s.selectedPosition() >= 0
-                && s.selectedPosition() < inputs[0].length) {
-            selectInBatch(s.selectedRow(), s.selectedPosition());
-        } else if (s.selectedId() >= 0 && s.selectedId() < w.result().tables().vocabSize()) {
-            selectId(s.selectedId());
-        }
-    }
-
-    /** Back to the seeded tables. */
-    public void useSeededTables() {
-        loaded.set(null);
-        status.set("seeded tables");
-    }
-
-    private void fail(Throwable ex, String what) {
-        if (ex instanceof TokenSpaceException) {
-            error.set(ex.getMessage());
-        } else {
-            LOG.error(what, ex);
-            error.set(what + " (" + ex.getClass().getSimpleName() + "); the last good state is kept, details are in "
-                    + "the log " + (org.tokenspace.Logs.file() == null ? "" : org.tokenspace.Logs.file()));
-        }
-    }
-
-    /** Cancels the computation that is running, keeping the last good state. */
+    /** Cancels what is running (a computation, a load, an export), keeping the last good state. */
     public void cancel() {
-        if (running != null) {
-            running.cancel();
-            running = null;
-            busy.set(false);
-            error.set("cancelled: the last good state is shown");
-        }
-    }
-
-    private Walkthrough withAxes(PipelineResult r) {
-        INDArray table = r.tables().tokenTable();
-        if (table != axesTable) {
-            PcaAxes fitted = Pca.fit(table, 3);
-            vocabulary = fitted.transform(table); // [V, 3]
-            axes = fitted;
-            axesTable = table;
-        }
-        long rows = r.tokenEmbeddings().size(0) * r.tokenEmbeddings().size(1);
-        long dim = r.tokenEmbeddings().size(2);
-        return new Walkthrough(r, axes, vocabulary,
-                axes.transform(r.tokenEmbeddings().reshape('c', rows, dim)), // [B*T, D] -> [B*T, 3]
-                axes.transform(r.inputEmbeddings().reshape('c', rows, dim)));
-    }
-
-    private void keepSelectionValid(Walkthrough w) {
-        Selection s = selection.get();
-        int[][] inputs = w.result().batch().inputs();
-        if (s.inBatch() && s.row() < inputs.length && s.position() < inputs[s.row()].length) {
-            selection.set(new Selection(inputs[s.row()][s.position()], s.row(), s.position()));
-        } else if (s.id() < 0 || s.id() >= w.result().tables().vocabSize() || s.inBatch()) {
-            selection.set(new Selection(inputs[0][0], 0, 0));
-        }
+        compute.cancel();
+        files.runner().cancel();
     }
 
     /** Shows a one-line problem the user can fix (a field that is not a number), keeping the last good state. */
-    public void reportError(String message) {
-        error.set(message);
+    public void reportProblem(String message) {
+        compute.setProblem(message);
     }
 
-    /** Selects the token at {@code [row, position]} of the current batch. */
-    public void selectInBatch(int row, int position) {
-        Walkthrough w = state.get();
-        if (w != null) {
-            selection.set(new Selection(w.result().batch().inputs()[row][position], row, position));
-        }
+    void reportStatus(String message) {
+        status.set(message);
     }
 
-    /** Selects a token id; it keeps its place in the batch if it is there. */
-    public void selectId(int id) {
-        Walkthrough w = state.get();
-        if (w == null || id < 0 || id >= w.result().tables().vocabSize()) {
-            return;
-        }
-        int[][] inputs = w.result().batch().inputs();
-        for (int b = 0; b < inputs.length; b++) {
-            for (int t = 0; t < inputs[b].length; t++) {
-                if (inputs[b][t] == id) {
-                    selection.set(new Selection(id, b, t));
-                    return;
-                }
-            }
-        }
-        selection.set(new Selection(id, -1, -1));
-    }
-
-    /** Blocks until the current computation is done (for tests and the snapshot command). */
+    /** Blocks until no computation, load or export runs (for tests and the snapshot command). */
     public void awaitIdle() throws InterruptedException {
-        while (true) {
-            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-            boolean[] idle = new boolean[1];
-            Platform.runLater(() -> {
-                idle[0] = !busy.get();
-                done.countDown();
-            });
-            done.await();
-            if (idle[0]) {
-                return;
-            }
-            Thread.sleep(20);
-        }
+        TaskRunner.awaitIdle(compute, files.runner());
     }
 
-    public ObjectProperty<String> textProperty() {
-        return text;
+    public ReadOnlyObjectProperty<String> textProperty() {
+        return text.getReadOnlyProperty();
     }
 
-    public ObjectProperty<Settings> settingsProperty() {
-        return settings;
+    /** The file the text came from, or null for a typed text, a preset or the sample. */
+    public ReadOnlyObjectProperty<Path> textFileProperty() {
+        return textFile.getReadOnlyProperty();
     }
 
-    public ObjectProperty<Step> stepProperty() {
-        return step;
+    public ReadOnlyObjectProperty<Settings> settingsProperty() {
+        return settings.getReadOnlyProperty();
     }
 
-    public ObjectProperty<Selection> selectionProperty() {
-        return selection;
+    /** The tables in use instead of the seeded ones, or null. */
+    public ReadOnlyObjectProperty<LoadedTables> loadedProperty() {
+        return loaded.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<Walkthrough> stateProperty() {
-        return state.getReadOnlyProperty();
+    /** The last good state with its selection; null until the first computation ends. */
+    public ReadOnlyObjectProperty<Walkthrough> walkthroughProperty() {
+        return walkthrough.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
-    }
-
-    public ObjectProperty<LoadedTables> loadedProperty() {
-        return loaded;
-    }
-
-    /** The fraction of a load done, or -1 while unknown. */
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+    /** The problem to show: a setting that cannot work, a file that cannot be read; "" when there is none. */
+    public ObservableStringValue problemProperty() {
+        return problem;
     }
 
     /** A one-line note on what happened last (tables loaded, a file written). */
@@ -402,11 +264,33 @@ public final class WalkthroughModel {
         return status.getReadOnlyProperty();
     }
 
-    public void reportStatus(String message) {
-        status.set(message);
+    /** True while a computation, a load or an export runs. */
+    public BooleanBinding busyProperty() {
+        return busy;
     }
 
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+    /** The fraction done of what runs (an export first), or -1 while unknown. */
+    public DoubleBinding progressProperty() {
+        return progress;
+    }
+
+    /** Stage navigation: the current stage, the batch assembly, play. */
+    public Stepper stepper() {
+        return stepper;
+    }
+
+    /** Exports and sessions. */
+    public FilesModel files() {
+        return files;
+    }
+
+    /** Training the tables. */
+    public TrainModel train() {
+        return train;
+    }
+
+    /** Zoom, full screen, the settings panel. */
+    public DisplayModel display() {
+        return display;
     }
 }

@@ -29,7 +29,7 @@ final class AnalogyCommand implements Callable<Integer> {
     int k = 10;
 
     @Mixin
-    SettingsOptions options;
+    TableSizeOptions sizes;
 
     @Mixin
     TablesOptions tables;
@@ -39,7 +39,7 @@ final class AnalogyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ExploreTable t = ExploreTable.load(options, tables);
+        ExploreTable t = ExploreTable.load(sizes, tables);
         int ra = t.row(a, "--a");
         int rb = t.row(b, "--b");
         int rc = t.row(c, "--c");

@@ -81,6 +81,7 @@ final class CloudCommand implements Callable<Integer> {
                         MARK_COLORS[k % MARK_COLORS.length], "\u201c" + tokenizer.tokenText(id) + "\u201d  " + id));
             }
             view.setSearch(search);
+            view.setFigure(true);
             return HeadlessFx.render(view, width, height, scale);
         });
     }

@@ -70,4 +70,31 @@ final class Converters {
             }
         }
     }
+
+    /** A number, where {@code nan}, {@code inf} and {@code -inf} are read too (the command says what is wrong). */
+    static final class AnyDouble implements CommandLine.ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+            switch (v) {
+                case "nan" -> {
+                    return Double.NaN;
+                }
+                case "inf", "+inf", "infinity", "+infinity" -> {
+                    return Double.POSITIVE_INFINITY;
+                }
+                case "-inf", "-infinity" -> {
+                    return Double.NEGATIVE_INFINITY;
+                }
+                default -> {
+                    try {
+                        return Double.parseDouble(v);
+                    } catch (NumberFormatException e) {
+                        throw new CommandLine.TypeConversionException("'" + value + "' is not a number: write e.g. "
+                                + "4e-4 or 0.1");
+                    }
+                }
+            }
+        }
+    }
 }

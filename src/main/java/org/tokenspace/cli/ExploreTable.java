@@ -7,8 +7,6 @@ import org.tokenspace.explore.Neighbours;
 import org.tokenspace.explore.Vectors;
 import org.tokenspace.model.Gpt2Tokenizer;
 import org.tokenspace.model.LabeledTable;
-import org.tokenspace.model.Settings;
-import org.tokenspace.model.Tables;
 import org.tokenspace.model.TokenSpaceException;
 
 import java.util.List;
@@ -28,62 +26,48 @@ final class ExploreTable {
         this.neighbours = new Neighbours(Vectors.of(table.vectors()));
     }
 
-    static ExploreTable load(SettingsOptions options, TablesOptions tables) {
+    static ExploreTable load(TableSizeOptions sizes, TablesOptions tables) {
         LabeledTable file = tables.tokenTable();
         if (file != null) {
             return new ExploreTable(file);
         }
-        Settings s = options.settings();
-        Tables seeded = Tables.seeded(s.seed(), s.vocabSize(), s.embeddingDim(), s.contextLength(), s.kernel());
-        return new ExploreTable(LabeledTable.of("token table", "seed " + s.seed(), seeded.tokenTable(), null));
+        return new ExploreTable(LabeledTable.of("token table", "seed " + sizes.seed(), sizes.seeded().tokenTable(),
+                null));
     }
 
     /**
-     * A row named by its id (a whole number) or by its token: one GPT-2 token's text (e.g. {@code " king"}, with its
-     * leading space) for a vocabulary table, or a label of the metadata file.
+     * A row named by its id (a whole number) or by its label: a metadata file's label when the table has one, else
+     * one GPT-2 token's text (e.g. {@code " king"}, with its leading space).
      */
     int row(String value, String option) {
         String v = value.strip();
         if (v.matches("-?\\d+")) {
-            int id;
             try {
-                id = Integer.parseInt(v);
+                return Integer.parseInt(v);
             } catch (NumberFormatException e) {
                 throw new TokenSpaceException(option + " " + value + " is not a row of the table: valid rows are"
                         + " 0 to " + (table.rows() - 1));
             }
-            return id;
         }
-        return switch (table.labelSource()) {
-            case GPT2_VOCABULARY -> {
-                int[] ids = Gpt2Tokenizer.get().encode(value);
-                if (ids.length != 1) {
-                    throw new TokenSpaceException(option + " '" + value + "' is " + ids.length + " GPT-2 tokens "
-                            + Json.array(ids) + ", not one: give a single token (e.g. ' king', with its space) or"
-                            + " its id");
-                }
-                yield ids[0];
+        if (table.labels().fromMetadata()) {
+            int at = table.labels().metadata().indexOf(value);
+            if (at < 0) {
+                throw new TokenSpaceException(option + " '" + value + "' is not a label of " + table.name()
+                        + ": give a label from its metadata file or a row id");
             }
-            case METADATA -> {
-                int at = table.metadataLabels().indexOf(value);
-                if (at < 0) {
-                    throw new TokenSpaceException(option + " '" + value + "' is not a label of " + table.name()
-                            + ": give a label from its metadata file or a row id");
-                }
-                yield at;
-            }
-            case ROW_NUMBER -> throw new TokenSpaceException(option + " '" + value + "' is not a row id, and "
-                    + table.name() + " has no token texts: give a row id from 0 to " + (table.rows() - 1));
-        };
+            return at;
+        }
+        int[] ids = Gpt2Tokenizer.get().encode(value);
+        if (ids.length != 1) {
+            throw new TokenSpaceException(option + " '" + value + "' is " + ids.length + " GPT-2 tokens "
+                    + Json.array(ids) + ", not one: give a single token (e.g. ' king', with its space) or its id");
+        }
+        return ids[0];
     }
 
-    /** What a row is called in the JSON: the token's text as GPT-2 decodes it, a metadata label, or the row id. */
+    /** What a row is called in the JSON: its label, by the one rule every view and command uses. */
     String token(int row) {
-        return switch (table.labelSource()) {
-            case GPT2_VOCABULARY -> Gpt2Tokenizer.get().decode(new int[] {row});
-            case METADATA -> table.metadataLabels().get(row);
-            case ROW_NUMBER -> String.valueOf(row);
-        };
+        return table.labels().of(row);
     }
 
     /** A JSON array of {"id", "token", "score"}, one object a line, nearest first. */

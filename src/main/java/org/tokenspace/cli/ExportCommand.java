@@ -1,11 +1,9 @@
 package org.tokenspace.cli;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.tokenspace.io.Exports;
-import org.tokenspace.projection.Pca;
-import org.tokenspace.projection.PcaAxes;
 import org.tokenspace.model.Pipeline;
-import org.tokenspace.model.PipelineResult;
+import org.tokenspace.projection.VocabularyCloud;
 import org.tokenspace.model.Settings;
 import org.tokenspace.model.Tables;
 import picocli.CommandLine;
@@ -47,11 +45,9 @@ import java.util.concurrent.Callable;
             "                  backslashes in tokens are written \\t, \\n, \\\\",
             ""})
 final class ExportCommand implements Callable<Integer> {
-    enum What { TOKEN_TABLE, POSITION_TABLE, BATCH, PROJECTION }
-
     @Option(names = "--what", required = true, converter = WhatConverter.class, paramLabel = "WHAT",
             description = "token-table, position-table, projection or batch")
-    What what;
+    Exports.What what;
 
     @Option(names = "--format", required = true, converter = FormatConverter.class, paramLabel = "FORMAT",
             description = "npy, csv, projector-tsv or safetensors")
@@ -77,35 +73,22 @@ final class ExportCommand implements Callable<Integer> {
         Tables given = tables.load();
         Settings settings = options.settings(given);
         Pipeline pipeline = new Pipeline();
-        List<Path> written = switch (what) {
-            case TOKEN_TABLE -> Exports.tokenTable(tablesOf(pipeline, settings, given).tokenTable(), format, out);
-            case POSITION_TABLE -> Exports.positionTable(tablesOf(pipeline, settings, given).positionTable(),
-                    format, out);
-            case PROJECTION -> {
-                INDArray table = tablesOf(pipeline, settings, given).tokenTable();
-                PcaAxes axes = Pca.fit(table, 3);
-                yield Exports.projection(axes.transformArray(table), format, out); // [V, 3]
-            }
-            case BATCH -> {
-                PipelineResult r = pipeline.run(TextInput.read(file, System.in), settings, given, () -> false);
-                yield Exports.batch(r, format, out);
-            }
-        };
+        Tables t = given != null ? given : pipeline.tablesFor(settings);
+        List<Path> written = Exports.write(what, t,
+                () -> pipeline.run(TextInput.read(file, System.in), settings, given, () -> false),
+                () -> Nd4j.create(VocabularyCloud.of(t).points(), new long[] {t.vocabSize(), 3}, 'c'), // [V, 3]
+                format, out);
         PrintWriter w = spec.commandLine().getOut();
         written.forEach(w::println);
         w.flush();
         return 0;
     }
 
-    private static Tables tablesOf(Pipeline pipeline, Settings settings, Tables given) {
-        return given != null ? given : pipeline.tablesFor(settings);
-    }
-
-    static final class WhatConverter implements CommandLine.ITypeConverter<What> {
+    static final class WhatConverter implements CommandLine.ITypeConverter<Exports.What> {
         @Override
-        public What convert(String value) {
+        public Exports.What convert(String value) {
             try {
-                return What.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+                return Exports.What.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException("unknown --what '" + value
                         + "': use token-table, position-table, projection or batch");

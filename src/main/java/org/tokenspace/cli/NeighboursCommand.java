@@ -27,7 +27,7 @@ final class NeighboursCommand implements Callable<Integer> {
     Metric metric;
 
     @Mixin
-    SettingsOptions options;
+    TableSizeOptions sizes;
 
     @Mixin
     TablesOptions tables;
@@ -37,7 +37,7 @@ final class NeighboursCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ExploreTable t = ExploreTable.load(options, tables);
+        ExploreTable t = ExploreTable.load(sizes, tables);
         spec.commandLine().getOut().println(t.json(t.neighbours.of(id, k, metric)));
         spec.commandLine().getOut().flush();
         return 0;

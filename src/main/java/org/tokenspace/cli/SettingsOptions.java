@@ -1,24 +1,15 @@
 package org.tokenspace.cli;
 
-import org.tokenspace.model.NormalKernel;
 import org.tokenspace.model.Settings;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The pipeline's settings as options; defaults are the course's. */
+/** The pipeline's settings as options: the table options, then the loader's; defaults are the course's. */
 final class SettingsOptions {
     private static final Settings D = Settings.DEFAULTS;
 
-    @Option(names = "--seed", converter = Converters.Seed.class, description = "torch.manual_seed (default 123)")
-    Long seed;
-
-    @Option(names = "--vocab-size", description = "token table rows (default 50257)")
-    int vocabSize = D.vocabSize();
-
-    @Option(names = "--embedding-dim", description = "vector length (default 256)")
-    int embeddingDim = D.embeddingDim();
-
-    @Option(names = "--context-length", description = "positional table rows (default 4)")
-    int contextLength = D.contextLength();
+    @Mixin
+    TableSizeOptions table;
 
     @Option(names = "--batch-size", description = "windows per batch (default 8)")
     int batchSize = D.batchSize();
@@ -41,10 +32,6 @@ final class SettingsOptions {
     @Option(names = "--batch-index", description = "which batch, 0 is the first (default 0)")
     int batchIndex;
 
-    @Option(names = "--kernel", converter = Converters.Kernel.class,
-            description = "normal fill kernel: avx2 (default) or generic")
-    NormalKernel kernel = NormalKernel.AVX2;
-
     Settings settings() {
         return unchecked().validate();
     }
@@ -56,7 +43,7 @@ final class SettingsOptions {
     }
 
     private Settings unchecked() {
-        return new Settings(seed == null ? D.seed() : seed, vocabSize, embeddingDim, contextLength, batchSize,
-                maxLength, stride, shuffle, !keepLast, epoch, batchIndex, kernel);
+        return new Settings(table.seed(), table.vocabSize, table.embeddingDim, table.contextLength, batchSize,
+                maxLength, stride, shuffle, !keepLast, epoch, batchIndex, table.kernel);
     }
 }

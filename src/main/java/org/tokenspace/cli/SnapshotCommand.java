@@ -5,7 +5,7 @@ import org.tokenspace.app.SampleText;
 import org.tokenspace.app.Step;
 import org.tokenspace.io.Png;
 import org.tokenspace.io.TextFiles;
-import org.tokenspace.model.Settings;
+import org.tokenspace.model.Preset;
 import org.tokenspace.model.TokenSpaceException;
 import org.tokenspace.view.ViewMode;
 import picocli.CommandLine;
@@ -44,6 +44,16 @@ final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--scale", description = "pixels per point (default 2)")
     double scale = 2;
 
+    @Option(names = "--lang", description = "the window's language: en (default), el, fr, tr, ko or ja")
+    String lang = "en";
+
+    @Option(names = "--zoom", description = "the window's zoom, as View > Zoom in sets it: 0.8 to 3 (default 1)")
+    double zoom = 1;
+
+    @Option(names = "--train-steps", description = "train this many steps first (the Train stage's figures); "
+            + "with --embedding-dim 64 or less, at the learn-visibly preset's lr 4e-3 (default 0)")
+    int trainSteps;
+
     @Option(names = "--file", description = "UTF-8 text (default: the embedded sample)")
     Path file;
 
@@ -70,6 +80,14 @@ final class SnapshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (org.tokenspace.i18n.I18n.parse(lang) == null) {
+            throw new TokenSpaceException("unknown language '" + lang + "': use en, el, fr, tr, ko or ja");
+        }
+        org.tokenspace.i18n.I18n.setLocale(org.tokenspace.i18n.I18n.parse(lang));
+        if (!(zoom >= 0.8 && zoom <= 3)) {
+            throw new TokenSpaceException("--zoom " + zoom + " is outside 0.8 to 3: use 1 for the normal size, 2 for"
+                    + " twice as large");
+        }
         if (all == (view != null)) {
             throw new TokenSpaceException("give either --view V or --all");
         }
@@ -91,11 +109,12 @@ final class SnapshotCommand implements Callable<Integer> {
         if (view.startsWith("cloud")) {
             return cloud(view);
         }
-        String text = book ? Figures.bookText() : file == null ? SampleText.TEXT : TextFiles.read(file);
-        Settings s = book ? Figures.bookSettings() : options.settings();
+        Preset start = book ? Preset.BOOK : new Preset(options.settings(),
+                file == null ? SampleText.TEXT : TextFiles.read(file), -1);
         Figures.Pick pick = id != null ? new Figures.Pick(-1, -1, id) : new Figures.Pick(row, position, -1);
-        Step at = parseStep(view.equals("window") ? step : "tokenize");
-        return Figures.render(Figures.View.parse(view), at, text, s, pick, width, height, scale);
+        boolean window = view.trim().equalsIgnoreCase("window");
+        return Figures.render(parseStep(window ? step : view, window ? "step" : "view"), window, start, pick, width,
+                height, scale, zoom, trainSteps);
     }
 
     private BufferedImage figure(String name) throws InterruptedException {
@@ -103,14 +122,13 @@ final class SnapshotCommand implements Callable<Integer> {
             return cloud(name);
         }
         if (name.equals("window")) {
-            return Figures.render(Figures.View.WINDOW, Step.LOOKUP, SampleText.TEXT, Settings.DEFAULTS,
-                    new Figures.Pick(0, 1, -1), width, height, scale);
+            return Figures.render(Step.LOOKUP, true, Preset.course(SampleText.TEXT), new Figures.Pick(0, 1, -1),
+                    width, height, scale, zoom);
         }
         boolean isBook = name.startsWith("book-");
-        String stage = name.substring(name.indexOf('-') + 1);
-        return Figures.render(Figures.View.parse(stage), Step.TOKENIZE, isBook ? Figures.bookText() : SampleText.TEXT,
-                isBook ? Figures.bookSettings() : Settings.DEFAULTS, new Figures.Pick(0, 1, -1), width, height,
-                scale);
+        Step stage = parseStep(name.substring(name.indexOf('-') + 1), "view");
+        return Figures.render(stage, false, isBook ? Preset.BOOK : Preset.course(SampleText.TEXT),
+                new Figures.Pick(0, 1, -1), width, height, scale, zoom);
     }
 
     private BufferedImage cloud(String name) {
@@ -123,8 +141,9 @@ final class SnapshotCommand implements Callable<Integer> {
                 width, height, scale);
     }
 
-    private static Step parseStep(String name) {
-        return Step.find(name).orElseThrow(() -> new TokenSpaceException("unknown step '" + name + "': use tokenize, "
-                + "lookup, position, batch or projection"));
+    private static Step parseStep(String name, String option) {
+        return Step.find(name).orElseThrow(() -> new TokenSpaceException("unknown " + option + " '" + name
+                + "': use tokenize, lookup, position, batch, projection" + (option.equals("view")
+                ? ", window, cloud-3d or cloud-2d" : "")));
     }
 }

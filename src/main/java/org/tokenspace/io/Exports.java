@@ -2,14 +2,16 @@ package org.tokenspace.io;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.tokenspace.model.Batch;
-import org.tokenspace.model.Gpt2Tokenizer;
 import org.tokenspace.model.PipelineResult;
+import org.tokenspace.model.RowLabels;
+import org.tokenspace.model.Tables;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * Writes tables and batches into a folder, one file per tensor, each through {@link AtomicFiles}. File names are the
@@ -29,6 +31,30 @@ import java.util.function.IntFunction;
  * </ul>
  */
 public final class Exports {
+    /** What can be exported. */
+    public enum What {
+        TOKEN_TABLE, POSITION_TABLE, BATCH, PROJECTION;
+
+        /** {@code token-table}, {@code position-table}, {@code batch}, {@code projection}. */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /**
+     * Writes {@code what} into {@code dir}: a table of {@code tables}, the batch of {@code batch}, or the token table
+     * in its fitted PCA axes ({@code projection}, {@code [V, 3]}); a part not needed is never asked for.
+     */
+    public static List<Path> write(What what, Tables tables, Supplier<PipelineResult> batch,
+                                   Supplier<INDArray> projection, Format format, Path dir) {
+        return switch (what) {
+            case TOKEN_TABLE -> tokenTable(tables.tokenTable(), tables.labels(), format, dir);
+            case POSITION_TABLE -> positionTable(tables.positionTable(), format, dir);
+            case PROJECTION -> projection(projection.get(), tables.labels(), format, dir);
+            case BATCH -> batch(batch.get(), format, dir);
+        };
+    }
+
     /** The export formats. */
     public enum Format {
         NPY, CSV, PROJECTOR_TSV, SAFETENSORS;
@@ -53,15 +79,15 @@ public final class Exports {
     }
 
     /** The token table {@code [V, D]}, labelled with GPT-2 token texts; returns the files written. */
-    public static List<Path> tokenTable(INDArray table, Format format, Path dir) {
-        return table("token_table", table, List.of("id", "token"), r -> List.of(Integer.toString(r), tokenText(r)),
-                r -> List.of(tokenText(r), Integer.toString(r)), format, dir);
+    public static List<Path> tokenTable(INDArray table, RowLabels labels, Format format, Path dir) {
+        return table("token_table", table, List.of("id", "token"), r -> List.of(Integer.toString(r), labels.of(r)),
+                r -> List.of(labels.of(r), Integer.toString(r)), format, dir);
     }
 
     /** The token table's coordinates in fitted PCA axes, {@code [V, k]}, labeled like the token table. */
-    public static List<Path> projection(INDArray coordinates, Format format, Path dir) {
+    public static List<Path> projection(INDArray coordinates, RowLabels labels, Format format, Path dir) {
         return table("projection", coordinates, List.of("id", "token"), r -> List.of(Integer.toString(r),
-                tokenText(r)), r -> List.of(tokenText(r), Integer.toString(r)), format, dir);
+                labels.of(r)), r -> List.of(labels.of(r), Integer.toString(r)), format, dir);
     }
 
     /** The positional table {@code [C, D]}; a row's projector label is {@code pos N}. */
@@ -132,7 +158,7 @@ public final class Exports {
                 IntFunction<List<String>> cells = i -> {
                     int id = inputs[i / time][i % time];
                     return List.of(Integer.toString(i / time), Integer.toString(i % time), Integer.toString(id),
-                            tokenText(id));
+                            r.tables().label(id));
                 };
                 Csv.write(add(out, dir.resolve("token_embeddings.csv")), tokenRows, header, cells);
                 Csv.write(add(out, dir.resolve("position_embeddings.csv")), r.positionEmbeddings(),
@@ -144,8 +170,8 @@ public final class Exports {
                 IntFunction<List<String>> cells = i -> {
                     int id = inputs[i / time][i % time];
                     int target = targets[i / time][i % time];
-                    return List.of(tokenText(id), Integer.toString(id), Integer.toString(i / time),
-                            Integer.toString(i % time), tokenText(target), Integer.toString(target));
+                    return List.of(r.tables().label(id), Integer.toString(id), Integer.toString(i / time),
+                            Integer.toString(i % time), r.tables().label(target), Integer.toString(target));
                 };
                 projector(out, dir.resolve("token_embeddings.tsv"), tokenRows, header, rows, cells);
                 projector(out, dir.resolve("position_embeddings.tsv"), r.positionEmbeddings(),
@@ -166,10 +192,5 @@ public final class Exports {
     private static Path add(List<Path> out, Path p) {
         out.add(p);
         return p;
-    }
-
-    /** GPT-2's text for ids in its vocabulary; rows past it (a larger vocabSize) have none. */
-    private static String tokenText(int id) {
-        return id < Gpt2Tokenizer.VOCAB_SIZE ? Gpt2Tokenizer.get().tokenText(id) : "<unused " + id + ">";
     }
 }

@@ -26,6 +26,8 @@ public final class Npy {
     /** numpy itself refuses headers above 10,000 bytes unless told otherwise; 64 KiB leaves room. */
     private static final int MAX_HEADER = 1 << 16;
     private static final Set<String> KEYS = Set.of("descr", "fortran_order", "shape");
+    /** Bytes of int64 ids written at a time. */
+    private static final int ID_CHUNK = 1 << 20;
 
     private Npy() {
     }
@@ -49,12 +51,31 @@ public final class Npy {
         Reference.reachabilityFence(data); // the buffer does not keep ND4J from freeing the array
     }
 
-    /** Writes an id matrix {@code [rows, cols]} as int64 {@code .npy} (PyTorch's dtype for token ids), atomically. */
+    /**
+     * Writes an int matrix {@code [rows, cols]} (token ids, T5 buckets) as int64 {@code .npy}, PyTorch's dtype for
+     * indices, atomically.
+     */
     public static void writeIds(Path file, int[][] ids) {
-        long[] shape = {ids.length, ids.length == 0 ? 0 : ids[0].length};
+        int cols = ids.length == 0 ? 0 : ids[0].length;
+        long[] shape = {ids.length, cols};
         AtomicFiles.write(file, ch -> {
             writeFully(ch, ByteBuffer.wrap(header("<i8", shape)));
-            writeFully(ch, idBytes(ids));
+            // in chunks of whole rows: a 16384 x 16384 bucket matrix is more bytes than one buffer holds
+            int rowsPerChunk = Math.max(1, ID_CHUNK / Math.max(1, cols * Long.BYTES));
+            ByteBuffer buf = ByteBuffer.allocate(Math.max(1, Math.min(ids.length, rowsPerChunk)) * cols * Long.BYTES)
+                    .order(ByteOrder.LITTLE_ENDIAN);
+            for (int r = 0; r < ids.length; r++) {
+                if (ids[r].length != cols) {
+                    throw new IllegalArgumentException("row " + r + " has " + ids[r].length + " ids, row 0 " + cols);
+                }
+                for (int id : ids[r]) {
+                    buf.putLong(id);
+                }
+                if (!buf.hasRemaining() || r == ids.length - 1) {
+                    writeFully(ch, buf.flip());
+                    buf.clear();
+                }
+            }
         });
     }
 

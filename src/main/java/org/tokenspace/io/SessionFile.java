@@ -3,7 +3,10 @@ package org.tokenspace.io;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.tokenspace.model.NormalKernel;
 import org.tokenspace.model.Settings;
 import org.tokenspace.model.TokenSpaceException;
@@ -16,6 +19,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * A saved session ({@code .tokenspace.json}): everything the user set up, to reopen the same picture. The text is
@@ -26,7 +30,14 @@ public final class SessionFile {
     public static final String FORMAT = "tokenspace-session";
     public static final int VERSION = 1;
     private static final long MAX_BYTES = 1L << 30;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict: a number where text belongs, 1.5 where a whole number belongs, are refused, never converted. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
 
     private SessionFile() {
     }
@@ -36,51 +47,54 @@ public final class SessionFile {
     }
 
     /**
+     * Training done on the session's text and tables: replayed step by step on reopening (it is deterministic),
+     * so the file stays small. Each segment is a number of steps at one learning rate and weight decay.
+     */
+    public record Training(String optimizer, List<Segment> segments, boolean inWalkthrough) {
+        public record Segment(long steps, double lr, double weightDecay) {
+        }
+
+        /** Steps in all. */
+        public long steps() {
+            return segments.stream().mapToLong(Segment::steps).sum();
+        }
+    }
+
+    /**
      * One session. {@code textFile} and {@code textSha256} are null for a typed or the sample text; {@code tables} is
      * null for seeded tables; {@code step} is a stage's name; the selection is a token id and its place in the batch
-     * (-1 outside it).
+     * (-1 outside it); {@code training} is null when nothing was trained.
      */
     public record Session(String text, String textFile, String textSha256, Settings settings, TablesSource tables,
-                          String step, int selectedId, int selectedRow, int selectedPosition) {
+                          String step, int selectedId, int selectedRow, int selectedPosition, Training training) {
+    }
+
+    // the file's JSON, mapped by Jackson
+    private record FileJson(String format, Integer version, TextJson text, SettingsJson settings,
+                            TablesSource tables, ViewJson view, Training training) {
+    }
+
+    private record TextJson(String content, String file, String sha256) {
+    }
+
+    private record SettingsJson(String seed, Integer vocabSize, Integer embeddingDim, Integer contextLength,
+                                Integer batchSize, Integer maxLength, Integer stride, Boolean shuffle,
+                                Boolean dropLast, Integer epoch, Integer batchIndex, String kernel) {
+    }
+
+    private record ViewJson(String step, Integer selectedId, Integer selectedRow, Integer selectedPosition) {
     }
 
     public static void write(Path file, Session s) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("version", VERSION);
-        ObjectNode text = root.putObject("text");
-        text.put("content", s.text());
-        if (s.textFile() != null) {
-            text.put("file", s.textFile());
-            text.put("sha256", s.textSha256());
-        }
         Settings st = s.settings();
-        ObjectNode set = root.putObject("settings");
-        set.put("seed", Long.toUnsignedString(st.seed()));
-        set.put("vocabSize", st.vocabSize());
-        set.put("embeddingDim", st.embeddingDim());
-        set.put("contextLength", st.contextLength());
-        set.put("batchSize", st.batchSize());
-        set.put("maxLength", st.maxLength());
-        set.put("stride", st.stride());
-        set.put("shuffle", st.shuffle());
-        set.put("dropLast", st.dropLast());
-        set.put("epoch", st.epoch());
-        set.put("batchIndex", st.batchIndex());
-        set.put("kernel", st.kernel().cliName());
-        if (s.tables() != null) {
-            ObjectNode t = root.putObject("tables");
-            t.put("file", s.tables().file());
-            t.put("tokenTensor", s.tables().tokenTensor());
-            t.put("positionTensor", s.tables().positionTensor());
-        }
-        ObjectNode view = root.putObject("view");
-        view.put("step", s.step());
-        view.put("selectedId", s.selectedId());
-        view.put("selectedRow", s.selectedRow());
-        view.put("selectedPosition", s.selectedPosition());
+        FileJson json = new FileJson(FORMAT, VERSION, new TextJson(s.text(), s.textFile(), s.textSha256()),
+                new SettingsJson(Long.toUnsignedString(st.seed()), st.vocabSize(), st.embeddingDim(),
+                        st.contextLength(), st.batchSize(), st.maxLength(), st.stride(), st.shuffle(), st.dropLast(),
+                        st.epoch(), st.batchIndex(), st.kernel().cliName()),
+                s.tables(), new ViewJson(s.step(), s.selectedId(), s.selectedRow(), s.selectedPosition()),
+                s.training());
         try {
-            AtomicFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+            AtomicFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
         } catch (JsonProcessingException e) {
             throw new TokenSpaceException("cannot write the session " + file + ": " + e.getOriginalMessage());
         }
@@ -103,16 +117,16 @@ public final class SessionFile {
 
     /** Parses a session's bytes; every problem is a {@link FileFormatException} naming the file. */
     public static Session parse(byte[] bytes, Path file) {
-        JsonNode root;
+        JsonNode tree;
         try {
-            root = JSON.readTree(bytes);
+            tree = JSON.readTree(bytes);
         } catch (IOException e) {
             throw new FileFormatException(file, "is not a TokenSpace session (not valid JSON)");
         }
-        if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText(null))) {
+        if (tree == null || !tree.isObject() || !FORMAT.equals(tree.path("format").asText(null))) {
             throw new FileFormatException(file, "is not a TokenSpace session (no \"format\": \"" + FORMAT + "\")");
         }
-        JsonNode version = root.get("version");
+        JsonNode version = tree.get("version");
         if (version == null || !version.canConvertToInt()) {
             throw new FileFormatException(file, "has no session version");
         }
@@ -120,35 +134,64 @@ public final class SessionFile {
             throw new FileFormatException(file, "is a session of version " + version.asText() + "; this TokenSpace "
                     + "reads version " + VERSION + (version.asInt() > VERSION ? ": open it with a newer TokenSpace" : ""));
         }
-        JsonNode text = object(root, "text", file);
-        JsonNode set = object(root, "settings", file);
-        JsonNode view = object(root, "view", file);
-        String textFile = optionalText(text, "file", file);
-        String sha = optionalText(text, "sha256", file);
-        if (textFile != null && (sha == null || !sha.matches("[0-9a-f]{64}"))) {
+        FileJson json;
+        try {
+            json = JSON.treeToValue(tree, FileJson.class);
+        } catch (JsonProcessingException e) {
+            throw new FileFormatException(file, "has a value of the wrong kind for \"" + field(e) + "\"");
+        }
+        TextJson text = required(json.text(), "text", file);
+        SettingsJson set = required(json.settings(), "settings", file);
+        ViewJson view = required(json.view(), "view", file);
+        if (text.file() != null && (text.sha256() == null || !text.sha256().matches("[0-9a-f]{64}"))) {
             throw new FileFormatException(file, "names a text file but no valid SHA-256 for it");
         }
         Settings settings;
         try {
-            settings = new Settings(seed(set, file), integer(set, "vocabSize", file), integer(set, "embeddingDim", file),
-                    integer(set, "contextLength", file), integer(set, "batchSize", file), integer(set, "maxLength", file),
-                    integer(set, "stride", file), bool(set, "shuffle", file), bool(set, "dropLast", file),
-                    integer(set, "epoch", file), integer(set, "batchIndex", file),
-                    NormalKernel.parse(string(set, "kernel", file))).validate();
+            settings = new Settings(seed(required(set.seed(), "seed", file), file),
+                    required(set.vocabSize(), "vocabSize", file), required(set.embeddingDim(), "embeddingDim", file),
+                    required(set.contextLength(), "contextLength", file), required(set.batchSize(), "batchSize", file),
+                    required(set.maxLength(), "maxLength", file), required(set.stride(), "stride", file),
+                    required(set.shuffle(), "shuffle", file), required(set.dropLast(), "dropLast", file),
+                    required(set.epoch(), "epoch", file), required(set.batchIndex(), "batchIndex", file),
+                    NormalKernel.parse(required(set.kernel(), "kernel", file))).validate();
         } catch (FileFormatException e) {
             throw e;
-        } catch (TokenSpaceException e) {
+        } catch (TokenSpaceException | IllegalArgumentException e) {
             throw new FileFormatException(file, "has settings that cannot work: " + e.getMessage());
         }
-        TablesSource tables = null;
-        if (root.has("tables")) {
-            JsonNode t = object(root, "tables", file);
-            tables = new TablesSource(string(t, "file", file), optionalText(t, "tokenTensor", file),
-                    optionalText(t, "positionTensor", file));
+        if (json.tables() != null) {
+            required(json.tables().file(), "file", file);
         }
-        return new Session(string(text, "content", file), textFile, sha, settings, tables, string(view, "step", file),
-                integer(view, "selectedId", file), integer(view, "selectedRow", file),
-                integer(view, "selectedPosition", file));
+        Training training = json.training();
+        if (training != null) {
+            required(training.optimizer(), "optimizer", file);
+            for (Training.Segment seg : required(training.segments(), "segments", file)) {
+                if (seg.steps() < 0 || !(seg.lr() > 0) || !(seg.weightDecay() >= 0)) {
+                    throw new FileFormatException(file, "has a training segment that cannot work: " + seg);
+                }
+            }
+        }
+        return new Session(required(text.content(), "content", file), text.file(), text.sha256(), settings,
+                json.tables(), required(view.step(), "step", file), required(view.selectedId(), "selectedId", file),
+                required(view.selectedRow(), "selectedRow", file),
+                required(view.selectedPosition(), "selectedPosition", file), training);
+    }
+
+    /** The JSON field a binding problem is at. */
+    private static String field(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
+            String name = m.getPath().get(m.getPath().size() - 1).getFieldName();
+            return name == null ? "a list" : name;
+        }
+        return "a value";
+    }
+
+    private static <T> T required(T value, String key, Path file) {
+        if (value == null) {
+            throw new FileFormatException(file, "has no \"" + key + "\"");
+        }
+        return value;
     }
 
     /** SHA-256 of a text's UTF-8 bytes, as lowercase hex. */
@@ -161,44 +204,7 @@ public final class SessionFile {
         }
     }
 
-    private static JsonNode object(JsonNode n, String key, Path file) {
-        JsonNode v = n.get(key);
-        if (v == null || !v.isObject()) {
-            throw new FileFormatException(file, "has no \"" + key + "\" section");
-        }
-        return v;
-    }
-
-    private static String string(JsonNode n, String key, Path file) {
-        JsonNode v = n.get(key);
-        if (v == null || !v.isTextual()) {
-            throw new FileFormatException(file, "has no text for \"" + key + "\"");
-        }
-        return v.asText();
-    }
-
-    private static String optionalText(JsonNode n, String key, Path file) {
-        return n.has(key) && !n.get(key).isNull() ? string(n, key, file) : null;
-    }
-
-    private static int integer(JsonNode n, String key, Path file) {
-        JsonNode v = n.get(key);
-        if (v == null || !v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw new FileFormatException(file, "has no whole number for \"" + key + "\"");
-        }
-        return v.asInt();
-    }
-
-    private static boolean bool(JsonNode n, String key, Path file) {
-        JsonNode v = n.get(key);
-        if (v == null || !v.isBoolean()) {
-            throw new FileFormatException(file, "has no true or false for \"" + key + "\"");
-        }
-        return v.asBoolean();
-    }
-
-    private static long seed(JsonNode n, Path file) {
-        String s = string(n, "seed", file);
+    private static long seed(String s, Path file) {
         try {
             return Long.parseUnsignedLong(s);
         } catch (NumberFormatException e) {

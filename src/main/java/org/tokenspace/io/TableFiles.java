@@ -2,6 +2,7 @@ package org.tokenspace.io;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.tokenspace.model.LabeledTable;
+import org.tokenspace.model.Settings;
 import org.tokenspace.model.Tables;
 import org.tokenspace.model.TokenSpaceException;
 
@@ -113,6 +114,20 @@ public final class TableFiles {
         INDArray token = table(file, tokenTensor, "token", first);
         INDArray position = table(file, positionTensor, "positional", second);
         return new Tables(token, position);
+    }
+
+    /**
+     * The tables every stage uses from a file: a {@code .safetensors} token and positional tensor
+     * ({@code positionTensor} not null), or one table ({@code .npy}, projector TSV with its metadata, or one tensor)
+     * with a positional table seeded from {@code settings} (seed, contextLength, kernel) at its width.
+     */
+    public static Tables load(Path file, String tokenTensor, String positionTensor, Settings settings,
+                              Progress progress) {
+        if (positionTensor != null) {
+            return tables(file, tokenTensor, positionTensor, progress);
+        }
+        return Tables.withSeededPositions(open(file, tokenTensor, null, progress), settings.seed(),
+                settings.contextLength(), settings.kernel());
     }
 
     private static INDArray table(Path file, String tensor, String what, Progress progress) {

@@ -44,12 +44,29 @@ public final class BatchLoader {
             return order;
         }
         TorchGenerator global = new TorchGenerator(seed);
-        long samplerSeed = 0;
-        for (int e = 0; e <= epoch; e++) {
+        for (int e = 0; e < epoch; e++) {
             global.nextLong(); // the DataLoader iterator's _base_seed
-            samplerSeed = global.nextLong(); // RandomSampler's seed
+            global.nextLong(); // RandomSampler's seed
         }
-        return randperm(n, new TorchGenerator(samplerSeed));
+        return nextEpoch(global);
+    }
+
+    /**
+     * The order of the next epoch when the loader draws from {@code global}, the stream the model was drawn from
+     * (as in training): {@code iter(loader)} draws its {@code _base_seed}, then, with shuffle, the sampler draws its
+     * seed and permutes with a generator of its own. Advances {@code global} as PyTorch does.
+     */
+    public int[] nextEpoch(TorchGenerator global) {
+        global.nextLong(); // the DataLoader iterator's _base_seed, drawn with or without shuffle
+        int n = windows.size();
+        if (!shuffle) {
+            int[] order = new int[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            return order;
+        }
+        return randperm(n, new TorchGenerator(global.nextLong())); // RandomSampler's seed
     }
 
     /** Batch {@code index} (0 is the first) of epoch {@code epoch}. */

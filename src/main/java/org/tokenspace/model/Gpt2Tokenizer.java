@@ -118,28 +118,73 @@ public final class Gpt2Tokenizer {
         return p;
     }
 
+    /**
+     * Tokens that carry only pieces of a character (GPT-2 splits some UTF-8 characters, e.g. most Korean syllables,
+     * into byte tokens): each run of ids in {@code ids[from, to)} whose bytes form whole characters only together.
+     *
+     * @return the runs, in order; each names its first id index, the index past its last, and the text they form
+     */
+    public java.util.List<CharacterRun> characterRuns(int[] ids, int from, int to) {
+        java.util.List<CharacterRun> runs = new java.util.ArrayList<>();
+        int i = from;
+        while (i < to) {
+            if (!splitsCharacter(ids[i])) {
+                i++;
+                continue;
+            }
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            int end = i;
+            do { // take tokens until their bytes are whole characters (a character has at most 4 bytes)
+                bytes.writeBytes(rawBytes(ids[end]));
+                end++;
+            } while (end < to && end - i < 8 && splitsCharacter(ids[end]) && !isWhole(bytes.toByteArray()));
+            runs.add(new CharacterRun(i, end, new String(bytes.toByteArray(), StandardCharsets.UTF_8)));
+            i = end;
+        }
+        return runs;
+    }
+
+    /** True for a GPT-2 token whose bytes are not whole UTF-8 characters. */
+    private boolean splitsCharacter(int id) {
+        return id >= 0 && id < END_OF_TEXT && !isWhole(rawBytes(id));
+    }
+
+    /** Ids {@code [start, end)} whose bytes are, together, {@code text}. */
+    public record CharacterRun(int start, int end, String text) {
+    }
+
+    private static boolean isWhole(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
     private byte[] rawBytes(int id) {
         IntArrayList one = new IntArrayList(1);
         one.add(id);
         return encoding.decodeBytes(one);
     }
 
+    /**
+     * Bytes as readable text: whole UTF-8 characters as they are (a space as {@code ·}, a line break as {@code ↵},
+     * a tab as {@code →}, other control characters as {@code <0x07>}), and every byte that is not part of a whole
+     * character as {@code <0xE2>}.
+     */
     static String readable(byte[] bytes) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException partial) {
-            StringBuilder hex = new StringBuilder();
-            for (byte b : bytes) {
-                hex.append(String.format("<0x%02X>", b & 0xff));
+        StringBuilder out = new StringBuilder(bytes.length);
+        int i = 0;
+        while (i < bytes.length) {
+            int n = utf8Length(bytes, i);
+            if (n == 0) {
+                out.append(String.format("<0x%02X>", bytes[i] & 0xff));
+                i++;
+                continue;
             }
-            return hex.toString();
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
+            int c = new String(bytes, i, n, StandardCharsets.UTF_8).codePointAt(0);
             switch (c) {
                 case ' ' -> out.append('·');
                 case '\n' -> out.append('↵');
@@ -153,8 +198,19 @@ public final class Gpt2Tokenizer {
                     }
                 }
             }
-        });
+            i += n;
+        }
         return out.toString();
+    }
+
+    /** The length of the whole UTF-8 character at {@code bytes[i]}, or 0 when there is none there. */
+    private static int utf8Length(byte[] bytes, int i) {
+        int b = bytes[i] & 0xff;
+        int n = b < 0x80 ? 1 : b >= 0xC2 && b < 0xE0 ? 2 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xF0 && b < 0xF5 ? 4 : 0;
+        if (n == 0 || i + n > bytes.length) {
+            return 0;
+        }
+        return isWhole(java.util.Arrays.copyOfRange(bytes, i, i + n)) ? n : 0;
     }
 
     private static int checkId(int id) {

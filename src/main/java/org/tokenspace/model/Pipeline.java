@@ -71,7 +71,7 @@ public final class Pipeline {
         // The token and positional tables: given, or seeded
         Tables t = given != null ? given : tablesFor(settings);
         check(cancelled);
-        requireIdsInTable(batch, t.vocabSize());
+        requireIdsInTable(batch, t.vocabSize(), given != null);
         // Lookup: [B, T] ids -> [B, T, D]
         INDArray tokenEmbeddings = Embedding.lookup(t.tokenTable(), batch.inputs());
         // Positions 0..T-1: [T, D]
@@ -97,6 +97,11 @@ public final class Pipeline {
             tablesKey = key;
         }
         return tables;
+    }
+
+    /** The text's GPT-2 ids, or the ids of an {@code ids:} list; the last text's ids are kept. */
+    public int[] ids(String text, DoubleConsumer progress, BooleanSupplier cancelled) {
+        return tokenize(text, progress, cancelled);
     }
 
     private int[] tokenize(String text, DoubleConsumer progress, BooleanSupplier cancelled) {
@@ -130,15 +135,18 @@ public final class Pipeline {
         }).toArray();
     }
 
-    private static void requireIdsInTable(Batch batch, long vocabSize) {
+    private static void requireIdsInTable(Batch batch, long vocabSize, boolean loaded) {
         int[][] inputs = batch.inputs();
         for (int b = 0; b < inputs.length; b++) {
             for (int t = 0; t < inputs[b].length; t++) {
                 int id = inputs[b][t];
                 if (id >= vocabSize) {
-                    throw new TokenSpaceException("token id " + id + " ('" + Gpt2Tokenizer.get().tokenText(id)
-                            + "') at [" + b + ", " + t + "] is outside the token table of vocabSize " + vocabSize
-                            + ": raise vocabSize to " + Gpt2Tokenizer.VOCAB_SIZE);
+                    String token = id < Gpt2Tokenizer.VOCAB_SIZE ? " ('" + Gpt2Tokenizer.get().tokenText(id) + "')" : "";
+                    throw new TokenSpaceException("token id " + id + token + " at [" + b + ", " + t
+                            + "] is outside the token table of vocabSize " + vocabSize + (loaded
+                            ? ": this table has too few rows for GPT-2's ids; use the seeded tables, a table with "
+                            + Gpt2Tokenizer.VOCAB_SIZE + " rows, or a text of ids below " + vocabSize
+                            + " (ids: 2, 3, 5, 1)" : ": raise vocabSize to " + Gpt2Tokenizer.VOCAB_SIZE));
                 }
             }
         }

@@ -19,8 +19,18 @@ public record Settings(
         int batchIndex,
         NormalKernel kernel) {
 
-    public static final Settings DEFAULTS =
-            new Settings(123, Gpt2Tokenizer.VOCAB_SIZE, 256, 4, 8, 4, 4, false, true, 0, 0, NormalKernel.AVX2);
+    public static final Settings DEFAULTS = new Settings(123, Gpt2Tokenizer.VOCAB_SIZE, 256, 4, 8, 4, 4, false,
+            true, 0, 0, NormalKernel.AVX2);
+
+    /** A builder starting from the course's defaults. */
+    public static Builder builder() {
+        return DEFAULTS.toBuilder();
+    }
+
+    /** A builder starting from these settings. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
 
     /** Throws a {@link TokenSpaceException} naming the first setting that cannot work, and the fix. */
     public Settings validate() {
@@ -47,27 +57,116 @@ public record Settings(
     }
 
     public Settings withSeed(long v) {
-        return new Settings(v, vocabSize, embeddingDim, contextLength, batchSize, maxLength, stride, shuffle,
-                dropLast, epoch, batchIndex, kernel);
+        return toBuilder().seed(v).build();
     }
 
+    /** These settings with the sizes of given tables. */
     public Settings withTables(int vocab, int dim, int context) {
-        return new Settings(seed, vocab, dim, context, batchSize, maxLength, stride, shuffle, dropLast, epoch,
-                batchIndex, kernel);
-    }
-
-    public Settings withLoader(int batch, int length, int step, boolean shuffled, boolean dropShort) {
-        return new Settings(seed, vocabSize, embeddingDim, contextLength, batch, length, step, shuffled, dropShort,
-                epoch, batchIndex, kernel);
+        return toBuilder().vocabSize(vocab).embeddingDim(dim).contextLength(context).build();
     }
 
     public Settings withBatch(int epochIndex, int index) {
-        return new Settings(seed, vocabSize, embeddingDim, contextLength, batchSize, maxLength, stride, shuffle,
-                dropLast, epochIndex, index, kernel);
+        return toBuilder().epoch(epochIndex).batchIndex(index).build();
     }
 
     public Settings withKernel(NormalKernel k) {
-        return new Settings(seed, vocabSize, embeddingDim, contextLength, batchSize, maxLength, stride, shuffle,
-                dropLast, epoch, batchIndex, k);
+        return toBuilder().kernel(k).build();
+    }
+
+    /** Settings one field at a time: {@code Settings.builder().maxLength(8).stride(8).build()}. */
+    public static final class Builder {
+        private long seed;
+        private int vocabSize;
+        private int embeddingDim;
+        private int contextLength;
+        private int batchSize;
+        private int maxLength;
+        private int stride;
+        private boolean shuffle;
+        private boolean dropLast;
+        private int epoch;
+        private int batchIndex;
+        private NormalKernel kernel;
+
+        private Builder(Settings s) {
+            seed = s.seed;
+            vocabSize = s.vocabSize;
+            embeddingDim = s.embeddingDim;
+            contextLength = s.contextLength;
+            batchSize = s.batchSize;
+            maxLength = s.maxLength;
+            stride = s.stride;
+            shuffle = s.shuffle;
+            dropLast = s.dropLast;
+            epoch = s.epoch;
+            batchIndex = s.batchIndex;
+            kernel = s.kernel;
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        public Builder vocabSize(int v) {
+            vocabSize = v;
+            return this;
+        }
+
+        public Builder embeddingDim(int v) {
+            embeddingDim = v;
+            return this;
+        }
+
+        public Builder contextLength(int v) {
+            contextLength = v;
+            return this;
+        }
+
+        public Builder batchSize(int v) {
+            batchSize = v;
+            return this;
+        }
+
+        public Builder maxLength(int v) {
+            maxLength = v;
+            return this;
+        }
+
+        public Builder stride(int v) {
+            stride = v;
+            return this;
+        }
+
+        public Builder shuffle(boolean v) {
+            shuffle = v;
+            return this;
+        }
+
+        public Builder dropLast(boolean v) {
+            dropLast = v;
+            return this;
+        }
+
+        public Builder epoch(int v) {
+            epoch = v;
+            return this;
+        }
+
+        public Builder batchIndex(int v) {
+            batchIndex = v;
+            return this;
+        }
+
+        public Builder kernel(NormalKernel v) {
+            kernel = v;
+            return this;
+        }
+
+        /** The settings, not yet {@link Settings#validate() validated}. */
+        public Settings build() {
+            return new Settings(seed, vocabSize, embeddingDim, contextLength, batchSize, maxLength, stride, shuffle,
+                    dropLast, epoch, batchIndex, kernel);
+        }
     }
 }

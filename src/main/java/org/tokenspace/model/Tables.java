@@ -4,9 +4,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The token table {@code [vocabSize, embeddingDim]} and the positional table {@code [contextLength, embeddingDim]},
- * float32.
+ * float32, and the token table's row labels.
  */
-public record Tables(INDArray tokenTable, INDArray positionTable) {
+public record Tables(INDArray tokenTable, INDArray positionTable, RowLabels labels) {
+
+    /** Tables whose rows are named by GPT-2 token texts. */
+    public Tables(INDArray tokenTable, INDArray positionTable) {
+        this(tokenTable, positionTable, RowLabels.GPT2);
+    }
 
     public Tables {
         if (tokenTable.rank() != 2 || positionTable.rank() != 2) {
@@ -29,6 +34,21 @@ public record Tables(INDArray tokenTable, INDArray positionTable) {
         INDArray tokenTable = Embedding.create(gen, "token table", vocabSize, embeddingDim, kernel);
         INDArray positionTable = Embedding.create(gen, "positional table", contextLength, embeddingDim, kernel);
         return new Tables(tokenTable, positionTable);
+    }
+
+    /**
+     * A loaded token table with a seeded positional table of its width: {@code torch.manual_seed(seed);
+     * nn.Embedding(contextLength, embeddingDim)}, drawn with {@code kernel}.
+     */
+    public static Tables withSeededPositions(LabeledTable token, long seed, int contextLength, NormalKernel kernel) {
+        INDArray positionTable = Embedding.create(new TorchGenerator(seed), "positional table", contextLength,
+                token.dim(), kernel);
+        return new Tables(token.vectors(), positionTable, token.labels());
+    }
+
+    /** The label of token table row {@code id}. */
+    public String label(int id) {
+        return labels.of(id);
     }
 
     public long vocabSize() {

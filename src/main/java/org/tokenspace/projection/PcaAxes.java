@@ -103,6 +103,19 @@ public final class PcaAxes {
         return out;
     }
 
+    /** {@code count} rows of a row-major {@code [count, D]} array into the axes, on every core: {@code [count, k]}. */
+    public float[] transformRows(float[] rows, int count) {
+        requireDim(rows.length / Math.max(1, count));
+        float[] out = new float[count * count()];
+        int chunks = count >= 4096 ? 32 : 1;
+        java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> {
+            int from = (int) ((long) count * c / chunks);
+            int to = (int) ((long) count * (c + 1) / chunks);
+            project(rows, from, to - from, out, from);
+        });
+        return out;
+    }
+
     /**
      * Rows {@code [M, D]} (or one vector {@code [D]}, or a batch {@code [B, T, D]} as its {@code B * T} vectors) into
      * the axes: row-major {@code [M, k]}.

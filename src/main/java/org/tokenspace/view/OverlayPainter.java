@@ -1,5 +1,6 @@
 package org.tokenspace.view;
 
+import org.tokenspace.i18n.I18n;
 import javafx.geometry.Bounds;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.VPos;
@@ -26,27 +27,45 @@ final class OverlayPainter {
     private static final Color HINT = Color.web("#8a93a6");
     private static final Color TICK = Color.web("#c3cad8");
 
-    private final Font font;
-    private final Font bold;
-    private final Font small;
+    private final double baseSize;
+    private Font font;
+    private Font bold;
+    private Font small;
     private final List<Bounds> placed = new ArrayList<>();
     private final double[] a = new double[3];
     private final double[] b = new double[3];
 
     OverlayPainter(double fontSize) {
-        font = Font.font("DejaVu Sans", fontSize);
-        bold = Font.font("DejaVu Sans", FontWeight.BOLD, fontSize);
-        small = Font.font("DejaVu Sans", fontSize * 0.82);
+        baseSize = fontSize;
+        setScale(1);
     }
 
-    /** Everything the overlay shows for one frame. */
-    record Scene(CloudData data, double extent, int[] labeled, int matchCount, int selected, int hovered,
-                 List<Marker> markers, List<Arrow> arrows, List<Segment> segments, String hint) {
+    /** Text at {@code scale} times the base size (the window's zoom). */
+    void setScale(double scale) {
+        double size = baseSize * scale;
+        font = Font.font(FontScale.SANS, size);
+        bold = Font.font(FontScale.SANS, FontWeight.BOLD, size);
+        small = Font.font(FontScale.SANS, size * 0.82);
     }
+
+    /** Everything the overlay shows for one frame; {@code avoid}: areas no label may cover (the view's controls). */
+    record Scene(CloudData data, double extent, int[] labeled, int matchCount, int selected, int hovered,
+                 List<Marker> markers, List<Arrow> arrows, List<Segment> segments, String hint, List<Bounds> avoid) {
+    }
+
+    /** A label waiting to be placed: drawn last, most important first, so none hides under a marker. */
+    private record Pending(double x, double y, String text, Color color, boolean strong, int rank) {
+    }
+
+    private final List<Pending> pending = new ArrayList<>();
 
     void paint(GraphicsContext g, Camera.Frame f, Scene s) {
         g.clearRect(0, 0, f.width, f.height);
         placed.clear();
+        pending.clear();
+        placed.addAll(s.avoid());
+        double footer = footer(f, s);
+        placed.add(new BoundingBox(0, f.height - footer, f.width, footer));
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
         axes(g, f, s);
@@ -61,7 +80,7 @@ final class OverlayPainter {
             arrow(g, f, arrow);
         }
         for (int i : s.labeled()) {
-            pointLabel(g, f, s.data(), i, Color.web("#ff4fd8"), false);
+            pointLabel(g, f, s.data(), i, Color.web("#ff4fd8"), false, 3);
         }
         for (Marker m : s.markers()) {
             if (f.project(m.at().x(), m.at().y(), m.at().z(), a)) {
@@ -69,12 +88,12 @@ final class OverlayPainter {
                 g.fillOval(a[0] - 3.5, a[1] - 3.5, 7, 7);
                 ring(g, a[0], a[1], 8, m.color(), true);
                 if (m.label() != null) {
-                    label(g, a[0], a[1], m.label(), m.color(), true);
+                    pending.add(new Pending(a[0], a[1], m.label(), m.color(), true, 1));
                 }
             }
         }
         if (s.selected() >= 0 && s.selected() < s.data().count) {
-            pointLabel(g, f, s.data(), s.selected(), Color.WHITE, true);
+            pointLabel(g, f, s.data(), s.selected(), Color.WHITE, true, 0);
         }
         if (s.hovered() >= 0 && s.hovered() < s.data().count && s.hovered() != s.selected()) {
             Vec3 p = s.data().point(s.hovered());
@@ -82,16 +101,49 @@ final class OverlayPainter {
                 ring(g, a[0], a[1], 6, Color.web("#ffe27a"), false);
             }
         }
+        int hidden = placeLabels(g, f);
+        boolean twoLines = footer > lineHeight() * 1.5;
         if (s.data().count > 0) {
-            legend(g, f, s.data().shortAxisName(2));
+            legend(g, f, s.data().shortAxisName(2), twoLines ? lineHeight() : 0);
         }
-        if (s.hint() != null) {
+        String hint = s.hint();
+        if (hidden > 0) {
+            hint = (hint == null ? "" : hint + " · ") + I18n.tr("cloud.hiddenLabels", hidden);
+        }
+        if (hint != null) {
             g.setFont(small);
             g.setFill(HINT);
             g.setTextBaseline(VPos.BOTTOM);
-            g.fillText(s.hint(), 12, f.height - 10);
+            g.fillText(hint, 12, f.height - 10);
             g.setTextBaseline(VPos.CENTER);
         }
+    }
+
+    private double lineHeight() {
+        return small.getSize() * 2;
+    }
+
+    /** The height kept for the hint and the legend: one line, or two when they do not fit side by side. */
+    private double footer(Camera.Frame f, Scene s) {
+        double legend = s.data().count > 0 ? legendWidth(s.data().shortAxisName(2)) : 0;
+        double hint = s.hint() == null ? 0 : textWidth(s.hint(), small) + 24;
+        return (hint + legend + 40 > f.width ? 2 : 1) * lineHeight() + 6;
+    }
+
+    /**
+     * Draws the waiting labels, most important first, each in the first spot that covers no earlier label, no
+     * control and the footer; a label with no free spot is left out (the selection's always stays). Returns how
+     * many were left out.
+     */
+    private int placeLabels(GraphicsContext g, Camera.Frame f) {
+        pending.sort(java.util.Comparator.comparingInt(Pending::rank));
+        int hidden = 0;
+        for (Pending p : pending) {
+            if (!label(g, f, p.x(), p.y(), p.text(), p.color(), p.strong(), p.rank() == 0)) {
+                hidden++;
+            }
+        }
+        return hidden;
     }
 
     private void axes(GraphicsContext g, Camera.Frame f, Scene s) {
@@ -161,32 +213,56 @@ final class OverlayPainter {
     }
 
     /** The hue legend: the base cloud's colors follow the third coordinate. */
-    private void legend(GraphicsContext g, Camera.Frame f, String axis) {
-        double barW = 150;
-        double x = f.width - barW - textWidth("high", small) - 30;
-        double y = f.height - 22;
+    private double legendBar() {
+        return small.getSize() * 13;
+    }
+
+    /** The legend's whole width: its text, the colour bar and "high". */
+    private double legendWidth(String axis) {
+        return textWidth(I18n.tr("cloud.colorLow", axis), small) + legendBar()
+                + textWidth(I18n.tr("cloud.high"), small) + 32;
+    }
+
+    /** The hue legend, bottom right ({@code lift} above the bottom line): the colours follow the third axis. */
+    private void legend(GraphicsContext g, Camera.Frame f, String axis, double lift) {
+        double barW = legendBar();
+        String high = I18n.tr("cloud.high");
+        double hw = textWidth(high, small);
+        double x = f.width - barW - hw - 30;
+        double y = f.height - 22 - lift;
+        double boxH = small.getSize() * 2;
         g.setFont(small);
-        String text = "color: " + axis + "  low";
+        String text = I18n.tr("cloud.colorLow", axis);
         double tw = textWidth(text, small);
         g.setFill(LABEL_BOX);
-        double hw = textWidth("high", small);
-        g.fillRoundRect(x - tw - 18, y - 14, tw + barW + hw + 32, 28, 8, 8);
+        g.fillRoundRect(x - tw - 18, y - boxH / 2, tw + barW + hw + 32, boxH, 8, 8);
         g.setFill(HINT);
         g.fillText(text, x - tw - 8, y);
         double cell = barW / Palette.CLASSES;
+        double barH = small.getSize() * 0.7;
         for (int c = 0; c < Palette.CLASSES; c++) {
             int argb = Palette.hue(c);
             g.setFill(Color.rgb((argb >> 16) & 255, (argb >> 8) & 255, argb & 255));
-            g.fillRect(x + c * cell, y - 5, cell + 0.5, 10);
+            g.fillRect(x + c * cell, y - barH / 2, cell + 0.5, barH);
         }
         g.setFill(HINT);
-        g.fillText("high", x + barW + 6, y);
+        g.fillText(high, x + barW + 6, y);
     }
 
+    /** An axis's name at its arrow's tip, moved down past the view's controls if it would cover them. */
     private void axisName(GraphicsContext g, double x, double y, String name, Color color, boolean rightAligned) {
         g.setFont(bold);
         double w = textWidth(name, bold);
         double left = rightAligned ? x - w : x;
+        double h = bold.getSize() * 1.6;
+        y = Math.max(h / 2 + 2, y);
+        for (int tries = 0; tries < 8; tries++) {
+            BoundingBox box = new BoundingBox(left - 6, y - h / 2, w + 12, h);
+            if (placed.stream().noneMatch(box::intersects)) {
+                break;
+            }
+            y += h;
+        }
         g.setFill(LABEL_BOX);
         g.fillRoundRect(left - 6, y - bold.getSize() * 0.8, w + 12, bold.getSize() * 1.6, 8, 8);
         g.setFill(color);
@@ -207,7 +283,7 @@ final class OverlayPainter {
         g.strokeLine(a[0], a[1], b[0], b[1]);
         arrowHead(g, a[0], a[1], b[0], b[1], arrow.color(), 13);
         if (arrow.label() != null) {
-            label(g, (a[0] + b[0]) / 2, (a[1] + b[1]) / 2, arrow.label(), arrow.color(), false);
+            pending.add(new Pending((a[0] + b[0]) / 2, (a[1] + b[1]) / 2, arrow.label(), arrow.color(), false, 2));
         }
     }
 
@@ -218,13 +294,14 @@ final class OverlayPainter {
                 new double[] {y1, y1 - size * Math.sin(ang - 0.4), y1 - size * Math.sin(ang + 0.4)}, 3);
     }
 
-    private void pointLabel(GraphicsContext g, Camera.Frame f, CloudData d, int i, Color color, boolean strong) {
+    private void pointLabel(GraphicsContext g, Camera.Frame f, CloudData d, int i, Color color, boolean strong,
+                            int rank) {
         Vec3 p = d.point(i);
         if (!f.project(p.x(), p.y(), p.z(), a)) {
             return;
         }
         ring(g, a[0], a[1], strong ? 8 : 6, color, strong);
-        label(g, a[0], a[1], quoted(d.label(i)), color, strong);
+        pending.add(new Pending(a[0], a[1], quoted(d.label(i)), color, strong, rank));
     }
 
     private static void ring(GraphicsContext g, double x, double y, double r, Color color, boolean thick) {
@@ -236,23 +313,38 @@ final class OverlayPainter {
         g.strokeOval(x - r, y - r, 2 * r, 2 * r);
     }
 
-    /** A boxed label near {@code (x, y)}, in the first of eight spots that covers no earlier label. */
-    private void label(GraphicsContext g, double x, double y, String text, Color color, boolean strong) {
+    /**
+     * A boxed label near {@code (x, y)}, in the first of sixteen spots (near, then farther) that stays in the view and
+     * covers no earlier label or control. Without a free spot it is drawn anyway when {@code always}, else left out
+     * (returns false).
+     */
+    private boolean label(GraphicsContext g, Camera.Frame f, double x, double y, String text, Color color,
+                          boolean strong, boolean always) {
         Font fnt = strong ? bold : font;
         double w = textWidth(text, fnt) + 12;
         double h = fnt.getSize() * 1.55;
-        double[][] spots = {{12, -h - 6}, {12, 6}, {-w - 12, -h - 6}, {-w - 12, 6}, {-w / 2, -h - 14}, {-w / 2, 14},
+        double[][] near = {{12, -h - 6}, {12, 6}, {-w - 12, -h - 6}, {-w - 12, 6}, {-w / 2, -h - 14}, {-w / 2, 14},
             {16, -h / 2}, {-w - 16, -h / 2}};
         BoundingBox box = null;
-        for (double[] spot : spots) {
-            BoundingBox candidate = new BoundingBox(x + spot[0], y + spot[1], w, h);
-            if (placed.stream().noneMatch(candidate::intersects)) {
-                box = candidate;
-                break;
+        for (int far = 0; far < 2 && box == null; far++) {
+            for (double[] spot : near) {
+                double dx = spot[0] + Math.signum(spot[0] + w / 2) * far * (w / 2 + 16);
+                double dy = spot[1] + Math.signum(spot[1] + h / 2) * far * (h + 12);
+                BoundingBox candidate = new BoundingBox(x + dx, y + dy, w, h);
+                boolean inside = candidate.getMinX() >= 2 && candidate.getMinY() >= 2
+                        && candidate.getMaxX() <= f.width - 2 && candidate.getMaxY() <= f.height - 2;
+                if (inside && placed.stream().noneMatch(candidate::intersects)) {
+                    box = candidate;
+                    break;
+                }
             }
         }
         if (box == null) {
-            box = new BoundingBox(x + spots[0][0], y + spots[0][1], w, h);
+            if (!always) {
+                return false;
+            }
+            box = new BoundingBox(Math.max(2, Math.min(f.width - w - 2, x + near[0][0])),
+                    Math.max(2, Math.min(f.height - h - 2, y + near[0][1])), w, h);
         }
         placed.add(box);
         double cx = Math.max(box.getMinX(), Math.min(box.getMaxX(), x));
@@ -268,6 +360,7 @@ final class OverlayPainter {
         g.setFont(fnt);
         g.setFill(strong ? Color.WHITE : TEXT);
         g.fillText(text, box.getMinX() + 6, box.getMinY() + h / 2);
+        return true;
     }
 
     /** A token label with its spaces visible: {@code “ the”}. */

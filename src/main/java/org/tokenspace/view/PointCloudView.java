@@ -1,5 +1,6 @@
 package org.tokenspace.view;
 
+import org.tokenspace.i18n.I18n;
 import javafx.application.Platform;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -26,6 +27,7 @@ import javafx.scene.layout.Region;
 
 import java.nio.IntBuffer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
 
@@ -59,6 +61,8 @@ public final class PointCloudView extends Region {
     private double lastX;
     private double lastY;
     private boolean dragged;
+    private boolean figure;
+    private int[] emphasized = new int[0];
 
     private final ObjectProperty<ViewMode> mode = new SimpleObjectProperty<>(this, "mode", ViewMode.PERSPECTIVE);
     private final IntegerProperty selectedIndex = new SimpleIntegerProperty(this, "selectedIndex", -1);
@@ -82,10 +86,15 @@ public final class PointCloudView extends Region {
         tooltip.setMouseTransparent(true);
         tooltip.setStyle("-fx-background-color: rgba(11,13,18,0.92); -fx-text-fill: #f2f4f8;"
                 + " -fx-border-color: #ffe27a; -fx-border-radius: 6; -fx-background-radius: 6;"
-                + " -fx-font-family: 'DejaVu Sans'; -fx-font-size: 14px;");
+                + " -fx-font-size: 1em;");
         tooltip.setPadding(new Insets(6, 9, 6, 9));
         controls = new ViewControls(search, mode);
         getChildren().addAll(imageView, overlay, controls, tooltip);
+        FontScale scale = new FontScale(getChildren(), () -> { });
+        scale.changed(() -> { // the window's zoom: labels and hints grow with it
+            painter.setScale(scale.get());
+            requestRender();
+        });
 
         mode.addListener((o, was, now) -> {
             camera.setMode(now);
@@ -131,6 +140,36 @@ public final class PointCloudView extends Region {
         selectedIndex.set(-1);
         hoveredIndex.set(-1);
         updateSearch();
+    }
+
+    /**
+     * Moves the points of the cloud (the same tokens, in the same axes, e.g. as training changes them), keeping the
+     * camera, the selection, the search and the emphasized points.
+     */
+    public void moveCloud(float[] xyz) {
+        if (xyz.length != data.xyz.length) {
+            throw new IllegalArgumentException(xyz.length / 3 + " points, the cloud has " + data.count);
+        }
+        data = new CloudData(xyz, data.count, data.labels, data.tokenIds, data.axisNames);
+        raster.movePoints(xyz); // selection and highlights stay
+        requestRender();
+    }
+
+    /** Points drawn bright when no search is active (e.g. the tokens of the text); the search's matches win. */
+    public void setEmphasized(int[] indices) {
+        emphasized = indices.clone();
+        raster.setHighlighted(matches.length > 0 ? matches : emphasized);
+        requestRender();
+    }
+
+    /**
+     * A clean figure for course notes: no search field, no view buttons, no mouse hints; labels, axes and the legend
+     * stay. Off again for the window.
+     */
+    public void setFigure(boolean clean) {
+        figure = clean;
+        controls.setVisible(!clean);
+        requestRender();
     }
 
     /** Frames the camera on the cloud (center at the origin of the axes) with the default angles, zoom and pan. */
@@ -282,7 +321,8 @@ public final class PointCloudView extends Region {
         overlay.setHeight(h);
         int[] labeled = Arrays.copyOf(matches, Math.min(MAX_LABELS, matches.length));
         painter.paint(overlay.getGraphicsContext2D(), frame, new OverlayPainter.Scene(data, raster.extent(), labeled,
-                matches.length, selectedIndex.get(), hoveredIndex.get(), markers, arrows, segments, hint()));
+                matches.length, selectedIndex.get(), hoveredIndex.get(), markers, arrows, segments, figure ? null : hint(),
+                figure || !controls.isVisible() ? List.of() : List.of(controls.getBoundsInParent())));
     }
 
     @Override
@@ -305,18 +345,14 @@ public final class PointCloudView extends Region {
     }
 
     private String hint() {
-        String count = String.format(Locale.ROOT, "%,d points", data.count);
-        String found = matches.length > 0 ? String.format(Locale.ROOT, " · %,d match%s", matches.length,
-                matches.length == 1 ? "" : "es") : "";
-        String how = mode.get() == ViewMode.FLAT_2D ? "drag to pan, scroll to zoom"
-                : "drag to orbit, right-drag to pan, scroll to zoom";
-        return count + found + " · " + how + ", click a point to select it";
+        return I18n.tr(mode.get() == ViewMode.FLAT_2D ? "cloud.hint2d" : "cloud.hint3d", data.count,
+                matches.length);
     }
 
     private void updateSearch() {
         matches = TokenSearch.find(data, search.get());
         matchCount.set(matches.length);
-        raster.setHighlighted(matches);
+        raster.setHighlighted(matches.length > 0 ? matches : emphasized);
         requestRender();
     }
 

@@ -88,6 +88,29 @@ public final class PointRaster {
         this.selected = -1;
     }
 
+    /**
+     * New positions for the same points (e.g. a table being trained): the drawing order of the last
+     * {@link #setPoints} is kept (it only keeps neighbouring splats close in memory), so no sort is needed.
+     */
+    public void movePoints(float[] xyz) {
+        if (xyz.length < 3L * count || order == null) {
+            throw new IllegalArgumentException("need " + 3L * count + " coordinates, got " + xyz.length);
+        }
+        this.xyz = xyz;
+        double[] stats = Spread.of(xyz, count);
+        this.extent = stats[6];
+        double sz = stats[5];
+        double mz = stats[2];
+        for (int p = 0; p < count; p++) {
+            int i = order[p];
+            xs[p] = xyz[3 * i];
+            ys[p] = xyz[3 * i + 1];
+            zs[p] = xyz[3 * i + 2];
+            double t = sz > 0 ? (xyz[3 * i + 2] - mz) / (4 * sz) + 0.5 : 0.5;
+            classes[p] = (byte) Math.max(0, Math.min(Palette.CLASSES - 1, (int) (t * Palette.CLASSES)));
+        }
+    }
+
     public int count() {
         return count;
     }

@@ -28,7 +28,7 @@ class BadInputUiTest extends WindowTest {
     @Test
     void typedTokenIds(FxRobot robot) throws Exception {
         settle();
-        Selection before = model.selectionProperty().get();
+        Selection before = model.walkthroughProperty().get().selection();
         robot.clickOn("#step-lookup");
         String[][] cases = {
             {"50257", "id 50257 is outside the token table: valid ids are 0 to 50256"},
@@ -42,14 +42,14 @@ class BadInputUiTest extends WindowTest {
             robot.write(c[0]).type(KeyCode.ENTER);
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals(c[1], label(robot, "#lookup-id-error"));
-            assertEquals(before, model.selectionProperty().get());
+            assertEquals(before, model.walkthroughProperty().get().selection());
         }
     }
 
     @Test
     void textsThatCannotBeUsed(FxRobot robot) throws Exception {
         settle();
-        PipelineResult before = model.stateProperty().get().result();
+        PipelineResult before = model.walkthroughProperty().get().result();
         Path empty = Files.write(dir.resolve("empty.txt"), new byte[0]);
         Path binary = Files.write(dir.resolve("image.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 1});
         Path latin1 = Files.write(dir.resolve("latin1.txt"), "caf\u00e9 cr\u00e8me".getBytes("ISO-8859-1"));
@@ -65,27 +65,27 @@ class BadInputUiTest extends WindowTest {
             robot.interact(() -> model.openTextFile((Path) c[0]));
             settle();
             assertEquals(c[1], label(robot, "#settings-error"));
-            assertSame(before, model.stateProperty().get().result());
+            assertSame(before, model.walkthroughProperty().get().result());
         }
     }
 
     @Test
     void tablesTooLargeAreRefusedBeforeAnythingIsAllocated(FxRobot robot) throws Exception {
         settle();
-        PipelineResult before = model.stateProperty().get().result();
-        robot.interact(() -> model.settingsProperty().set(Settings.DEFAULTS.withTables(1_000_000, 4096, 4)));
+        PipelineResult before = model.walkthroughProperty().get().result();
+        robot.interact(() -> model.setSettings(Settings.DEFAULTS.withTables(1_000_000, 4096, 4)));
         settle();
         assertEquals("a 1000000 x 4096 token table needs 16.4 GB of float32 memory, more than this JVM can hold",
                 label(robot, "#settings-error").replaceAll(" \\(.*", ""));
-        assertSame(before, model.stateProperty().get().result());
-        robot.interact(() -> model.settingsProperty().set(Settings.DEFAULTS));
+        assertSame(before, model.walkthroughProperty().get().result());
+        robot.interact(() -> model.setSettings(Settings.DEFAULTS));
         settle();
     }
 
     @Test
     void brokenTableFiles(FxRobot robot) throws Exception {
         settle();
-        PipelineResult before = model.stateProperty().get().result();
+        PipelineResult before = model.walkthroughProperty().get().result();
         Path npy = Files.write(dir.resolve("bad.npy"), "\u0093NUMPX not really".getBytes("ISO-8859-1"));
         Path st = Files.write(dir.resolve("bad.safetensors"), new byte[] {(byte) 0xff, 0, 0, 0, 0, 0, 0, 0});
         for (Path f : new Path[] {npy, st}) {
@@ -93,7 +93,7 @@ class BadInputUiTest extends WindowTest {
             settle();
             assertEquals(true, label(robot, "#settings-error").startsWith(f.toString()), label(robot,
                     "#settings-error"));
-            assertSame(before, model.stateProperty().get().result());
+            assertSame(before, model.walkthroughProperty().get().result());
         }
     }
 }

@@ -34,11 +34,11 @@ class LoadedTablesTest extends WindowTest {
                 wpe)));
         robot.interact(() -> model.loadTables(file, "wte.weight", "wpe.weight"));
         settle();
-        assertEquals("", model.errorProperty().get());
-        PipelineResult r = model.stateProperty().get().result();
+        assertEquals("", model.problemProperty().get());
+        PipelineResult r = model.walkthroughProperty().get().result();
         assertArrayEquals(new long[] {8, 4, 8}, r.inputEmbeddings().shape());
         int id = r.batch().inputs()[0][1];
-        robot.interact(() -> model.selectInBatch(0, 1));
+        robot.interact(() -> model.select(0, 1));
         robot.clickOn("#step-lookup");
         assertArrayEquals(wte.getRow(id).toFloatVector(),
                 robot.lookup("#lookup-bars").queryAs(BarPlot.class).values());
@@ -51,13 +51,13 @@ class LoadedTablesTest extends WindowTest {
         Path broken = Files.write(dir.resolve("broken.safetensors"), new byte[] {1, 2, 3});
         robot.interact(() -> model.loadTables(broken, "wte.weight", "wpe.weight"));
         settle();
-        assertTrue(model.errorProperty().get().startsWith(broken.toString()), model.errorProperty().get());
-        assertArrayEquals(r.batch().inputs(), model.stateProperty().get().result().batch().inputs());
-        assertEquals(8, model.stateProperty().get().result().tables().embeddingDim());
+        assertTrue(model.problemProperty().get().startsWith(broken.toString()), model.problemProperty().get());
+        assertArrayEquals(r.batch().inputs(), model.walkthroughProperty().get().result().batch().inputs());
+        assertEquals(8, model.walkthroughProperty().get().result().tables().embeddingDim());
 
         robot.interact(model::useSeededTables);
         settle();
         assertNull(model.loadedProperty().get());
-        assertEquals(256, model.stateProperty().get().result().tables().embeddingDim());
+        assertEquals(256, model.walkthroughProperty().get().result().tables().embeddingDim());
     }
 }

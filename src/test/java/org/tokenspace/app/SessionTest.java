@@ -25,7 +25,7 @@ class SessionTest extends WindowTest {
     Path dir;
 
     private int[] pixels(FxRobot robot) {
-        Node stage = view.view(model.stepProperty().get());
+        Node stage = view.view(model.stepper().stepProperty().get());
         int[][] out = new int[1][];
         robot.interact(() -> {
             WritableImage img = stage.snapshot(null, null);
@@ -44,12 +44,12 @@ class SessionTest extends WindowTest {
         Path text = Files.writeString(dir.resolve("story.txt"), SampleText.TEXT.replace("Mara", "Ines"));
         robot.interact(() -> model.openTextFile(text));
         settle();
-        robot.interact(() -> model.settingsProperty().set(Settings.DEFAULTS.withLoader(4, 4, 2, true, true)
-                .withBatch(0, 3)));
+        robot.interact(() -> model.setSettings(Settings.builder().batchSize(4).stride(2).shuffle(true)
+                .batchIndex(3).build()));
         settle();
         robot.interact(() -> {
-            model.selectInBatch(2, 3);
-            model.stepProperty().set(Step.POSITION);
+            model.select(2, 3);
+            model.stepper().stepProperty().set(Step.POSITION);
         });
         settle();
         int[] before = pixels(robot);
@@ -57,16 +57,16 @@ class SessionTest extends WindowTest {
         SessionFile.write(session, model.session());
 
         robot.interact(() -> {
-            model.settingsProperty().set(Settings.DEFAULTS);
-            model.setTypedText(SampleText.TEXT);
-            model.stepProperty().set(Step.TOKENIZE);
+            model.setSettings(Settings.DEFAULTS);
+            model.setText(SampleText.TEXT);
+            model.stepper().stepProperty().set(Step.TOKENIZE);
         });
         settle();
         robot.interact(() -> model.restore(SessionFile.read(session)));
         settle();
-        assertEquals(Step.POSITION, model.stepProperty().get());
-        assertEquals(new Selection(model.stateProperty().get().result().batch().inputs()[2][3], 2, 3),
-                model.selectionProperty().get());
+        assertEquals(Step.POSITION, model.stepper().stepProperty().get());
+        assertEquals(new Selection(model.walkthroughProperty().get().result().batch().inputs()[2][3], 2, 3),
+                model.walkthroughProperty().get().selection());
         assertEquals("session reopened", model.statusProperty().get());
         assertArrayEquals(before, pixels(robot));
 

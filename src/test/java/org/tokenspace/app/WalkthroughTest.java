@@ -44,13 +44,24 @@ class WalkthroughTest extends WindowTest {
         robot.clickOn("#step-lookup");
         robot.clickOn("#lookup-id").eraseText(8).write("3").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("tokenTable[3] = tensor([-0.4015, 0.9666, -1.1481])", text(robot, "#lookup-vector"));
-        float[] row = model.stateProperty().get().result().tables().tokenTable().getRow(3).toFloatVector();
+        // the book's own printouts, character for character
+        assertEquals("embedding_layer(torch.tensor([3]))\ntensor([[-0.4015,  0.9666, -1.1481]], "
+                + "grad_fn=<EmbeddingBackward0>)", text(robot, "#lookup-vector"));
+        assertEquals("""
+                print(embedding_layer.weight)
+                Parameter containing:
+                tensor([[ 0.3374, -0.1778, -0.1690],
+                        [ 0.9178,  1.5810,  1.3010],
+                        [ 1.2753, -0.2010, -0.1606],
+                        [-0.4015,  0.9666, -1.1481],
+                        [-1.1589,  0.3255, -0.6315],
+                        [-2.8400, -0.7849, -1.4096]], requires_grad=True)""", text(robot, "#lookup-printout"));
+        float[] row = model.walkthroughProperty().get().result().tables().tokenTable().getRow(3).toFloatVector();
         assertArrayEquals(row, robot.lookup("#lookup-bars").queryAs(BarPlot.class).values());
 
         robot.type(KeyCode.TAB); // leave the field, so the arrow keys step
         robot.clickOn("#step-position");
-        PipelineResult r = model.stateProperty().get().result();
+        PipelineResult r = model.walkthroughProperty().get().result();
         float[] pos = r.tables().positionTable().getRow(1).toFloatVector(); // id 3 sits at position 1
         float[] sum = robot.lookup("#position-input").queryAs(BarPlot.class).values();
         for (int i = 0; i < 3; i++) {
@@ -80,13 +91,13 @@ class WalkthroughTest extends WindowTest {
     void batchGridAndShapeEqualTheModel(FxRobot robot) {
         robot.clickOn("#step-batch");
         WaitForAsyncUtils.waitForFxEvents();
-        Batch batch = model.stateProperty().get().result().batch();
+        Batch batch = model.walkthroughProperty().get().result().batch();
         for (int b = 0; b < 8; b++) {
             for (int t = 0; t < 4; t++) {
                 assertEquals(Integer.toString(batch.inputs()[b][t]), text(robot, "#batch-cell-" + b + "-" + t));
             }
         }
-        assertEquals("inputs.shape: torch.Size([8, 4])     input_embeddings.shape: torch.Size([8, 4, 256])",
+        assertEquals("inputs.shape: torch.Size([8, 4])\ninput_embeddings.shape: torch.Size([8, 4, 256])",
                 text(robot, "#batch-shape"));
     }
 
@@ -95,15 +106,15 @@ class WalkthroughTest extends WindowTest {
         robot.clickOn("#step-position");
         robot.type(KeyCode.RIGHT);
         WaitForAsyncUtils.waitForFxEvents();
-        assertSame(Step.BATCH, model.stepProperty().get());
+        assertSame(Step.BATCH, model.stepper().stepProperty().get());
         assertEquals("", text(robot, "#batch-cell-1-0")); // only the first window so far
         robot.type(KeyCode.RIGHT);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(Integer.toString(model.stateProperty().get().result().batch().inputs()[1][0]),
+        assertEquals(Integer.toString(model.walkthroughProperty().get().result().batch().inputs()[1][0]),
                 text(robot, "#batch-cell-1-0"));
         robot.type(KeyCode.LEFT, KeyCode.LEFT, KeyCode.LEFT);
         WaitForAsyncUtils.waitForFxEvents();
-        assertSame(Step.LOOKUP, model.stepProperty().get());
+        assertSame(Step.LOOKUP, model.stepper().stepProperty().get());
     }
 
     @Test
@@ -111,18 +122,18 @@ class WalkthroughTest extends WindowTest {
         robot.clickOn("#step-tokenize");
         robot.clickOn("#window-2-3");
         WaitForAsyncUtils.waitForFxEvents();
-        int id = model.stateProperty().get().result().batch().inputs()[2][3];
-        assertEquals(new Selection(id, 2, 3), model.selectionProperty().get());
+        int id = model.walkthroughProperty().get().result().batch().inputs()[2][3];
+        assertEquals(new Selection(id, 2, 3), model.walkthroughProperty().get().selection());
         robot.clickOn("#step-lookup");
         assertEquals(Integer.toString(id), robot.lookup("#lookup-id").queryAs(TextField.class).getText());
-        float[] row = model.stateProperty().get().result().tokenEmbeddings()
+        float[] row = model.walkthroughProperty().get().result().tokenEmbeddings()
                 .get(NDArrayIndex.point(2), NDArrayIndex.point(3), NDArrayIndex.all()).toFloatVector();
         assertArrayEquals(row, robot.lookup("#lookup-bars").queryAs(BarPlot.class).values());
     }
 
     @Test
     void settingsThatCannotWorkShowAMessageAndKeepTheLastGoodState(FxRobot robot) throws Exception {
-        PipelineResult before = model.stateProperty().get().result();
+        PipelineResult before = model.walkthroughProperty().get().result();
         setField(robot, "maxLength", "8");
         assertEquals("maxLength 8 is above contextLength 4: the positional table has no row for position 4; "
                 + "raise contextLength or lower maxLength", text(robot, "#settings-error"));
@@ -138,12 +149,12 @@ class WalkthroughTest extends WindowTest {
         setField(robot, "seed", "18446744073709551616");
         assertTrue(text(robot, "#settings-error").startsWith("seed 18446744073709551616 is outside 64 bits"));
         setField(robot, "seed", "123");
-        robot.interact(() -> model.textProperty().set("Too short"));
+        robot.interact(() -> model.setText("Too short"));
         settle();
         assertTrue(text(robot, "#settings-error").startsWith("the text has 2 tokens, too few for one window"),
                 text(robot, "#settings-error"));
-        assertArrayEquals(before.batch().inputs(), model.stateProperty().get().result().batch().inputs());
-        robot.interact(() -> model.textProperty().set(SampleText.TEXT));
+        assertArrayEquals(before.batch().inputs(), model.walkthroughProperty().get().result().batch().inputs());
+        robot.interact(() -> model.setText(SampleText.TEXT));
         settle();
         assertEquals("", text(robot, "#settings-error"));
     }
@@ -153,7 +164,7 @@ class WalkthroughTest extends WindowTest {
         setField(robot, "batch", "2");
         Settings s = model.settingsProperty().get();
         assertEquals(2, s.batchIndex());
-        PipelineResult r = model.stateProperty().get().result();
+        PipelineResult r = model.walkthroughProperty().get().result();
         robot.clickOn("#step-batch");
         assertEquals(Integer.toString(r.batch().inputs()[0][0]), text(robot, "#batch-cell-0-0"));
         robot.clickOn("#step-tokenize");

@@ -18,11 +18,20 @@ abstract class WindowTest {
         FxToolkit.setupStage(stage -> {
             model = new WalkthroughModel();
             view = new MainView(model);
-            stage.setScene(new Scene(view, 1440, 900));
+            stage.setScene(new Scene(view, width(), height()));
             stage.show();
             model.recompute();
         });
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The window's size: a laptop's by default. */
+    protected int width() {
+        return 1440;
+    }
+
+    protected int height() {
+        return 900;
     }
 
     /** Waits until events are handled and the background computation is done. */

@@ -65,7 +65,7 @@ class ExploreCommandsTest {
                 JsonNode n = list.get(i);
                 assertEquals(ref.get(i).id(), n.get("id").asInt(), metric + " rank " + i);
                 assertEquals(ref.get(i).score(), n.get("score").asDouble(), 1e-12);
-                assertEquals(Gpt2Tokenizer.get().decode(new int[] {ref.get(i).id()}), n.get("token").asText());
+                assertEquals(Gpt2Tokenizer.get().tokenText(ref.get(i).id()), n.get("token").asText());
             }
         }
     }
@@ -87,7 +87,8 @@ class ExploreCommandsTest {
         assertEquals(0, r.exitCode(), r.err());
         JsonNode list = JSON.readTree(r.out());
         assertEquals(3, list.get(0).get("id").asInt());
-        assertEquals("3", list.get(0).get("token").asText()); // a table without labels names rows by number
+        // a table without metadata names rows by their GPT-2 token texts, as every view does
+        assertEquals(Gpt2Tokenizer.get().tokenText(3), list.get(0).get("token").asText());
         StringBuilder tsv = new StringBuilder();
         for (int i = 0; i < 6; i++) {
             for (int d = 0; d < 4; d++) {
@@ -140,8 +141,8 @@ class ExploreCommandsTest {
         assertOneLine("tokenspace: Invalid value for option '--metric': metric 'dot' is not known: use cosine or"
                 + " euclidean (see 'tokenspace neighbours --help')", CliRun.of("neighbours", "--id", "1",
                 "--metric", "dot"), 2);
-        assertOneLine("tokenspace: --a 'apple' is not a row id, and t.npy has no token texts: give a row id from 0"
-                + " to 1", analogyOnTinyTable("apple"), 1);
+        assertOneLine("tokenspace: row " + Gpt2Tokenizer.get().encode("apple")[0] + " is outside the table: valid"
+                + " rows are 0 to 1", analogyOnTinyTable("apple"), 1);
     }
 
     private CliRun analogyOnTinyTable(String a) {

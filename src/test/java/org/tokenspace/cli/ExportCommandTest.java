@@ -35,8 +35,8 @@ class ExportCommandTest {
     /** Small tables so that CSV and TSV stay quick: the batch still uses GPT-2 ids. */
     private static final String[] SIZES = {"--embedding-dim", "6", "--context-length", "5", "--max-length", "5",
         "--stride", "3", "--batch-size", "3", "--seed", "7"};
-    private static final Settings SETTINGS = Settings.DEFAULTS.withSeed(7).withTables(Gpt2Tokenizer.VOCAB_SIZE, 6, 5)
-            .withLoader(3, 5, 3, false, true);
+    private static final Settings SETTINGS = Settings.builder().seed(7).embeddingDim(6).contextLength(5)
+            .batchSize(3).maxLength(5).stride(3).build();
 
     @TempDir
     static Path dir;

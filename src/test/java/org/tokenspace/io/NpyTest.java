@@ -58,6 +58,20 @@ class NpyTest {
     }
 
     @Test
+    void int64MatricesLargerThanOneWriteChunkRoundTrip() throws IOException {
+        int[][] buckets = new int[1001][437]; // 3.5 MB: several chunks of whole rows, the last one short
+        for (int q = 0; q < buckets.length; q++) {
+            for (int k = 0; k < buckets[q].length; k++) {
+                buckets[q][k] = q * 437 + k;
+            }
+        }
+        Path f = dir.resolve("buckets.npy");
+        Npy.writeIds(f, buckets);
+        assertEquals(Npy.header("<i8", new long[] {1001, 437}).length + 1001L * 437 * 8, Files.size(f));
+        assertArrayEquals(buckets, Npy.readIds(f));
+    }
+
+    @Test
     void numpyLoadsWhatWeWriteBitForBit() throws IOException {
         String python = Python.withNumpy();
         Assumptions.assumeTrue(python != null, "skipped: no python3 with numpy on this machine"
@@ -94,6 +108,27 @@ class NpyTest {
         assertArrayEquals(new float[] {0.1f, -2.5f, Float.POSITIVE_INFINITY, 3f},
                 Npy.read(dir.resolve("f8.npy")).data().asFloat());
         assertArrayEquals(new float[] {1f, 0x1p-24f, -65504f}, Npy.read(dir.resolve("f2.npy")).data().asFloat());
+    }
+
+    @Test
+    void infinitiesAndSignedZerosSurviveThreeDimensionsBothWays() throws IOException {
+        // an ALiBi bias [H, C, C]: -inf above the diagonal, -0.0 on it
+        float[] v = {-0f, Float.NEGATIVE_INFINITY, -0.5f, -0f, 0f, Float.NEGATIVE_INFINITY, -0.25f,
+            Float.POSITIVE_INFINITY};
+        INDArray a = org.nd4j.linalg.factory.Nd4j.create(v, new long[] {2, 2, 2},
+                org.nd4j.linalg.api.buffer.DataType.FLOAT);
+        Path f = dir.resolve("bias.npy");
+        Npy.write(f, a);
+        Bits.assertSameBits(a, Npy.read(f));
+        String python = Python.withNumpy();
+        Assumptions.assumeTrue(python != null, "skipped: no python3 with numpy on this machine");
+        Python.Result r = Python.run(python, String.join("\n",
+                "import sys, numpy as np",
+                "a = np.load(sys.argv[1], allow_pickle=False)",
+                "print(a.dtype, a.shape, [repr(float(x)) for x in a.ravel()])"), f.toString());
+        assertEquals(0, r.exit(), r.output());
+        assertEquals("float32 (2, 2, 2) ['-0.0', '-inf', '-0.5', '-0.0', '0.0', '-inf', '-0.25', 'inf']",
+                r.output().strip());
     }
 
     // ---- bad files: each a FileFormatException naming the file and the problem ----

@@ -38,7 +38,7 @@ class ProjectorTsvTest {
         assertTrue(Files.readString(f).lines().allMatch(l -> l.split("\t").length == 3));
 
         LabeledTable t = TableFiles.open(f, null, null, Progress.NONE);
-        assertEquals(LabeledTable.LabelSource.METADATA, t.labelSource());
+        assertTrue(t.labels().fromMetadata());
         assertEquals("tab\there", t.label(1));
     }
 

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,19 +28,19 @@ class TableFilesTest {
     Path dir;
 
     @Test
-    void labelsComeFromGpt2ForAFullVocabularyElseMetadataElseRowNumbers() throws IOException {
+    void labelsComeFromMetadataElseGpt2TokenTexts() throws IOException {
         Path full = dir.resolve("full.npy");
         Npy.write(full, Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, Gpt2Tokenizer.VOCAB_SIZE, 2));
         LabeledTable t = TableFiles.open(full, null, null, Progress.NONE);
-        assertEquals(LabeledTable.LabelSource.GPT2_VOCABULARY, t.labelSource());
+        assertFalse(t.labels().fromMetadata());
         assertEquals("Hello", t.label(15496));
         assertEquals("<|endoftext|>", t.label(50256));
 
         Path small = dir.resolve("small.npy");
         Npy.write(small, Bits.awkward(3, 2, 9));
         LabeledTable rows = TableFiles.open(small, null, null, Progress.NONE);
-        assertEquals(LabeledTable.LabelSource.ROW_NUMBER, rows.labelSource());
-        assertEquals("2", rows.label(2));
+        assertEquals("#", rows.label(2)); // ids index any table: row 2 is the token of GPT-2 id 2
+        assertEquals(org.tokenspace.model.Gpt2Tokenizer.get().tokenText(2), rows.label(2));
 
         Path meta = dir.resolve("meta.tsv");
         Files.writeString(meta, "token\tid\nx\t0\ny\t1\nz\t2\n");

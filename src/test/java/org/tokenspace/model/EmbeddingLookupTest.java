@@ -74,12 +74,12 @@ class EmbeddingLookupTest {
         assertEquals("maxLength 8 is above contextLength 4: the positional table has no row for position 4; "
                         + "raise contextLength or lower maxLength",
                 assertThrows(TokenSpaceException.class, () -> p.run("text",
-                        Settings.DEFAULTS.withLoader(8, 8, 4, false, true))).getMessage());
+                        Settings.builder().maxLength(8).build())).getMessage());
         assertEquals("the text has 3 tokens, too few for one window: maxLength 4 needs at least 5 tokens; "
                         + "use a longer text or a smaller maxLength",
                 assertThrows(TokenSpaceException.class, () -> p.run("Hello world!", Settings.DEFAULTS)).getMessage());
         assertEquals("stride must be at least 1, got 0", assertThrows(TokenSpaceException.class,
-                () -> p.run("text", Settings.DEFAULTS.withLoader(8, 4, 0, false, true))).getMessage());
+                () -> p.run("text", Settings.builder().stride(0).build())).getMessage());
         assertEquals("a 1000000 x 4096 token table needs 16.4 GB of float32 memory, more than this JVM can hold",
                 assertThrows(TokenSpaceException.class, () -> Settings.DEFAULTS.withTables(1_000_000, 4096, 4)
                         .validate()).getMessage().replaceAll(" \\(.*", ""));
@@ -88,8 +88,8 @@ class EmbeddingLookupTest {
     @Test
     void idsAboveASmallVocabularyAreNamed() {
         TokenSpaceException e = assertThrows(TokenSpaceException.class, () -> new Pipeline().run(
-                "Hello, do you like tea? In the sunlit terraces", Settings.DEFAULTS.withTables(6, 3, 4).withLoader(
-                        1, 4, 4, false, true)));
+                "Hello, do you like tea? In the sunlit terraces", Settings.DEFAULTS.withTables(6, 3, 4).toBuilder()
+                        .batchSize(1).build()));
         assertEquals("token id 15496 ('Hello') at [0, 0] is outside the token table of vocabSize 6: "
                 + "raise vocabSize to 50257", e.getMessage());
     }
@@ -97,7 +97,7 @@ class EmbeddingLookupTest {
     @Test
     void theBooksIdListRunsThroughThePipeline() {
         PipelineResult r = new Pipeline().run("ids: 2, 3, 5, 1, 0", Settings.DEFAULTS.withTables(6, 3, 4)
-                .withLoader(1, 4, 4, false, true));
+                .toBuilder().batchSize(1).build());
         assertArrayEquals(new int[] {2, 3, 5, 1}, r.batch().inputs()[0]);
         assertArrayEquals(new int[] {3, 5, 1, 0}, r.batch().targets()[0]);
         assertEquals("-0.4015 0.9666 -1.1481", TorchFormat.fixed(r.tokenEmbeddings().getDouble(0, 1, 0)) + " "

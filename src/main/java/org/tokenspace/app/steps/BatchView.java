@@ -1,15 +1,16 @@
 package org.tokenspace.app.steps;
 
-import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -19,9 +20,11 @@ import org.tokenspace.app.Step;
 import org.tokenspace.app.Walkthrough;
 import org.tokenspace.app.WalkthroughModel;
 import org.tokenspace.app.widgets.BarPlot;
+import org.tokenspace.app.widgets.Reflow;
 import org.tokenspace.app.widgets.Numbers;
 import org.tokenspace.app.widgets.TableHeatmap;
 import org.tokenspace.app.widgets.TokenColors;
+import org.tokenspace.i18n.I18n;
 import org.tokenspace.model.Batch;
 
 /**
@@ -32,21 +35,15 @@ import org.tokenspace.model.Batch;
 public final class BatchView extends StepView {
     /** How the tensor is sliced. */
     enum Slice {
-        SAMPLE("one sample  x[b]"), POSITION("one position  x[b, t]"), DIMENSION("one dimension  x[:, :, d]");
-
-        final String label;
-
-        Slice(String label) {
-            this.label = label;
-        }
+        SAMPLE, POSITION, DIMENSION;
 
         @Override
         public String toString() {
-            return label;
+            return I18n.tr("batch.slice." + name().toLowerCase(java.util.Locale.ROOT));
         }
     }
 
-    private final IntegerProperty rowsShown = new SimpleIntegerProperty(this, "rowsShown", Integer.MAX_VALUE);
+    private final ReadOnlyIntegerProperty rowsShown;
     private final GridPane grid = new GridPane();
     private final Label shape = new Label();
     private final TensorBlock block = new TensorBlock();
@@ -56,9 +53,11 @@ public final class BatchView extends StepView {
     private final Spinner<Integer> dim = new Spinner<>(0, 0, 0);
     private final StackPane sliceView = new StackPane();
     private final Label sliceTitle = new Label();
+    private Selection shownSelection;
 
     public BatchView(WalkthroughModel model) {
         super(model, Step.BATCH);
+        rowsShown = model.stepper().rowsShownProperty();
         grid.setId("batch-grid");
         grid.setHgap(4);
         grid.setVgap(4);
@@ -70,29 +69,26 @@ public final class BatchView extends StepView {
         pos.setId("batch-position");
         dim.setId("batch-dim");
         for (Spinner<Integer> sp : java.util.List.of(sample, pos, dim)) {
-            sp.setPrefWidth(90);
+            sp.setStyle("-fx-pref-width: 6.5em;");
             sp.setEditable(true);
             sp.valueProperty().addListener((o, a, b) -> refresh());
         }
         slice.valueProperty().addListener((o, a, b) -> refresh());
         rowsShown.addListener((o, a, b) -> refresh());
         sliceTitle.getStyleClass().add("panel-title");
-        HBox controls = new HBox(8, new Label("slice"), slice, new Label("b"), sample, new Label("t"), pos,
-                new Label("d"), dim);
+        sliceTitle.setWrapText(true);
+        sliceTitle.setMinHeight(Region.USE_PREF_SIZE);
+        FlowPane controls = new FlowPane(8, 6, new Label(I18n.tr("batch.sliceLabel")), slice, new Label("b"), sample,
+                new Label("t"), pos, new Label("d"), dim);
         controls.setAlignment(Pos.CENTER_LEFT);
-        Label gridTitle = new Label("input ids, one window per row");
+        Label gridTitle = new Label(I18n.tr("batch.gridTitle"));
         gridTitle.getStyleClass().add("panel-title");
         VBox left = new VBox(8, gridTitle, grid);
         VBox right = new VBox(8, block, controls, sliceTitle, sliceView);
         VBox.setVgrow(sliceView, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
-        HBox body = new HBox(24, left, right);
-        content(shape, body);
-    }
-
-    /** How many windows of the batch are stacked so far (the stepper assembles them one by one). */
-    public IntegerProperty rowsShownProperty() {
-        return rowsShown;
+        HBox.setHgrow(right, Priority.ALWAYS);
+        content(shape, new Reflow(900, 24, left, right));
     }
 
     @Override
@@ -103,15 +99,13 @@ public final class BatchView extends StepView {
         int t = batch.maxLength();
         int d = (int) x.size(2);
         int shown = Math.min(rowsShown.get(), bs);
-        setCaption(String.format("%d windows of maxLength %d stack into inputs of shape (%d, %d); each id becomes its "
-                + "token vector plus its position's vector: a tensor of shape (%d, %d, %d)", bs, t, bs, t, bs, t, d));
-        setDetail(shown < bs ? "Assembling: window " + shown + " of " + bs + " added (press → for the next one)."
-                : "Cut the tensor: choose a sample b, a position t or a dimension d.");
-        shape.setText("inputs.shape: torch.Size([" + bs + ", " + t + "])     input_embeddings.shape: torch.Size(["
+        setCaption(I18n.tr("batch.caption", bs, t, d));
+        setDetail(shown < bs ? I18n.tr("batch.assembling", shown, bs) : I18n.tr("batch.cut"));
+        shape.setText("inputs.shape: torch.Size([" + bs + ", " + t + "])\ninput_embeddings.shape: torch.Size(["
                 + bs + ", " + t + ", " + d + "])");
         grid.getChildren().clear();
         for (int b = 0; b < bs; b++) {
-            Label rowName = new Label("b=" + b);
+            Label rowName = new Label("b=" + b); // code: the batch index
             rowName.getStyleClass().add("grid-row-name");
             grid.add(rowName, 0, b);
             for (int p = 0; p < t; p++) {
@@ -123,7 +117,7 @@ public final class BatchView extends StepView {
                     cell.setStyle("-fx-background-color: " + TokenChip.web(TokenColors.chip(id)) + ";");
                     int row = b;
                     int position = p;
-                    cell.setOnMouseClicked(e -> model.selectInBatch(row, position));
+                    cell.setOnMouseClicked(e -> model.select(row, position));
                     if (s.row() == b && s.position() == p) {
                         cell.getStyleClass().add("selected");
                     }
@@ -134,6 +128,11 @@ public final class BatchView extends StepView {
         setMax(sample, bs - 1);
         setMax(pos, t - 1);
         setMax(dim, d - 1);
+        if (s.inBatch() && !s.equals(shownSelection)) { // a newly selected cell is the one the slice cuts at
+            shownSelection = s;
+            sample.getValueFactory().setValue(s.row());
+            pos.getValueFactory().setValue(s.position());
+        }
         int b = sample.getValue();
         int p = pos.getValue();
         int k = dim.getValue();
@@ -141,24 +140,23 @@ public final class BatchView extends StepView {
         sliceView.getChildren().clear();
         switch (slice.getValue()) {
             case SAMPLE -> {
-                sliceTitle.setText("x[" + b + "]: shape [" + t + ", " + d + "], one row per position");
+                sliceTitle.setText(I18n.tr("batch.sampleTitle", b, t, d));
                 TableHeatmap h = new TableHeatmap();
                 h.setTable("", x.get(NDArrayIndex.point(b), NDArrayIndex.all(), NDArrayIndex.all()).dup(),
-                        r -> "t=" + r + " " + LookupView.label(batch.inputs()[b][r], w.result().tables().vocabSize()));
+                        r -> "t=" + r + " " + w.result().tables().label(batch.inputs()[b][r]));
                 sliceView.getChildren().add(h);
             }
             case POSITION -> {
                 float[] v = x.get(NDArrayIndex.point(b), NDArrayIndex.point(p), NDArrayIndex.all()).toFloatVector();
-                sliceTitle.setText("x[" + b + ", " + p + "]: shape [" + d + "] = " + Numbers.tensor(v, 6));
+                sliceTitle.setText(I18n.tr("batch.positionTitle", b, p, d, Numbers.tensor(v, 6)));
                 BarPlot plot = new BarPlot();
-                plot.setValues("input embedding of id " + batch.inputs()[b][p] + " at position " + p, v,
+                plot.setValues(I18n.tr("batch.positionBars", batch.inputs()[b][p], p), v,
                         PositionView.INPUT_COLOR);
                 plot.setLimit(BarPlot.limitOf(v));
                 sliceView.getChildren().add(plot);
             }
             case DIMENSION -> {
-                sliceTitle.setText("x[:, :, " + k + "]: shape [" + bs + ", " + t + "], dimension " + k
-                        + " of every vector");
+                sliceTitle.setText(I18n.tr("batch.dimensionTitle", k, bs, t));
                 GridPane values = new GridPane();
                 values.setHgap(10);
                 values.setVgap(4);

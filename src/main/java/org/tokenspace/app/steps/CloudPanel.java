@@ -35,15 +35,15 @@ final class CloudPanel {
     void show(Walkthrough w) {
         updating = true;
         try {
-            if (shown != w.vocabulary()) {
-                long vocab = w.result().tables().vocabSize();
-                boolean resized = shown == null || shown.length != w.vocabulary().length;
-                view.setCloud(w.vocabulary(), i -> LookupView.label(i, vocab), null);
+            float[] points = w.cloud().points();
+            if (shown != points) {
+                boolean resized = shown == null || shown.length != points.length;
+                view.setCloud(points, w.result().tables()::label, null);
                 if (resized) {
                     view.resetCamera(); // another table size: frame it; a new seed keeps the user's view
                 }
-                view.setAxisNames(w.axes().axisNames());
-                shown = w.vocabulary();
+                view.setAxisNames(w.cloud().axes().axisNames());
+                shown = points;
             }
             view.getMarkers().clear();
             view.getArrows().clear();
@@ -51,8 +51,8 @@ final class CloudPanel {
             long vocab = w.result().tables().vocabSize();
             if (vocab <= SMALL_TABLE) { // a few rows (the book's 6): every token marked and named
                 for (int i = 0; i < vocab; i++) {
-                    view.getMarkers().add(new Marker(new Vec3(w.vocabulary()[3 * i], w.vocabulary()[3 * i + 1],
-                            w.vocabulary()[3 * i + 2]), SMALL_POINT, i + " '" + LookupView.label(i, vocab) + "'"));
+                    view.getMarkers().add(new Marker(Vec3.of(w.cloud().point(i)), SMALL_POINT,
+                            i + " '" + w.result().tables().label(i) + "'"));
                 }
             }
         } finally {
@@ -90,7 +90,7 @@ final class CloudPanel {
 
     /** A vector {@code [D]} in the fitted axes. */
     static Vec3 project(Walkthrough w, float[] vector) {
-        return Vec3.of(w.axes().transform(vector));
+        return Vec3.of(w.cloud().axes().transform(vector));
     }
 
 }

@@ -4,6 +4,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -14,9 +15,11 @@ import org.tokenspace.app.Step;
 import org.tokenspace.app.Walkthrough;
 import org.tokenspace.app.WalkthroughModel;
 import org.tokenspace.app.widgets.BarPlot;
+import org.tokenspace.app.widgets.Reflow;
 import org.tokenspace.app.widgets.Numbers;
 import org.tokenspace.app.widgets.TableHeatmap;
 import org.tokenspace.app.widgets.TokenColors;
+import org.tokenspace.i18n.I18n;
 import org.tokenspace.model.Tables;
 
 /**
@@ -33,7 +36,7 @@ public final class PositionView extends StepView {
     private final BarPlot input = new BarPlot();
     private final TableHeatmap positionTable = new TableHeatmap();
     private final Label sum = new Label();
-    private final CheckBox byHand = new CheckBox("Enter vectors by hand");
+    private final CheckBox byHand = new CheckBox(I18n.tr("position.byHand"));
     private final TextField tokenText = new TextField("0.5, -0.2, 0.1");
     private final TextField positionText = new TextField("0.1, 0.3, -0.1");
     private final Label handError = new Label();
@@ -46,6 +49,10 @@ public final class PositionView extends StepView {
         input.setId("position-input");
         sum.setId("position-sum");
         sum.getStyleClass().add("vector-text");
+        javafx.scene.control.Tooltip rounding = new javafx.scene.control.Tooltip(I18n.tr("position.roundingTip"));
+        rounding.setWrapText(true);
+        rounding.setMaxWidth(520);
+        javafx.scene.control.Tooltip.install(sum, rounding);
         sum.setMinHeight(Region.USE_PREF_SIZE);
         byHand.setId("position-by-hand");
         tokenText.setId("position-token-text");
@@ -59,15 +66,17 @@ public final class PositionView extends StepView {
         byHand.selectedProperty().addListener((o, a, b) -> refresh());
         tokenText.setOnAction(e -> refresh());
         positionText.setOnAction(e -> refresh());
-        HBox hand = new HBox(8, byHand, new Label("token"), tokenText, new Label("+ position"), positionText,
+        FlowPane hand = new FlowPane(8, 6, byHand, new Label(I18n.tr("position.tokenField")), tokenText,
+                new Label(I18n.tr("position.positionField")), positionText,
                 handError);
         hand.setAlignment(Pos.CENTER_LEFT);
         positionTable.setPrefWidth(420);
         positionTable.selectedRowProperty().addListener((o, a, b) -> {
-            Selection s = model.selectionProperty().get();
-            if (s.inBatch() && b.intValue() >= 0 && b.intValue() != s.position()
-                    && b.intValue() < model.stateProperty().get().result().batch().maxLength()) {
-                model.selectInBatch(s.row(), b.intValue());
+            Walkthrough w = model.walkthroughProperty().get();
+            Selection s = w == null ? null : w.selection();
+            if (s != null && s.inBatch() && b.intValue() >= 0 && b.intValue() != s.position()
+                    && b.intValue() < w.result().batch().maxLength()) {
+                model.select(s.row(), b.intValue());
             }
         });
         VBox plots = new VBox(4, token, position, input);
@@ -76,10 +85,13 @@ public final class PositionView extends StepView {
         }
         cloud = new CloudPanel(model, "position-cloud");
         cloud.view.setPrefSize(460, 360);
-        cloud.view.setMinWidth(360);
+        cloud.view.setMinSize(320, 260);
+        plots.setMinWidth(320);
+        plots.setPrefWidth(460);
+        VBox.setVgrow(cloud.view, Priority.ALWAYS);
+        HBox.setHgrow(cloud.view, Priority.ALWAYS);
         HBox.setHgrow(plots, Priority.ALWAYS);
-        HBox body = new HBox(12, plots, cloud.view);
-        content(hand, positionTable, sum, body);
+        content(hand, positionTable, sum, new Reflow(900, 12, plots, cloud.view));
     }
 
     @Override
@@ -91,53 +103,44 @@ public final class PositionView extends StepView {
         String tokName;
         if (byHand.isSelected()) {
             try {
-                tok = parse(tokenText.getText(), "token vector");
-                posRow = parse(positionText.getText(), "position vector");
+                tok = parse(tokenText.getText(), I18n.tr("position.tokenVector"));
+                posRow = parse(positionText.getText(), I18n.tr("position.positionVector"));
                 if (tok.length != posRow.length) {
-                    throw new IllegalArgumentException("the token vector has " + tok.length
-                            + " values but the position vector has " + posRow.length + ": give both the same length");
+                    throw new IllegalArgumentException(I18n.tr("position.lengthsDiffer", tok.length, posRow.length));
                 }
                 handError.setText("");
             } catch (IllegalArgumentException e) {
                 handError.setText(e.getMessage());
                 return;
             }
-            tokName = "token vector (typed)";
-            setCaption("token + position = input, element by element in float32, for vectors typed by hand");
+            tokName = I18n.tr("position.typedToken");
+            setCaption(I18n.tr("position.captionTyped"));
         } else {
             tok = t.tokenTable().getRow(s.id()).toFloatVector();
             posRow = t.positionTable().getRow(pos).toFloatVector();
-            tokName = "tokenTable[" + s.id() + "]  '" + LookupView.label(s.id(), t.vocabSize()) + "'";
-            setCaption(String.format("input = tokenTable[%d] + positionTable[%d]: the token at position %d gets "
-                            + "row %d of the positional table %s; shapes [%d] + [%d] = [%d]", s.id(), pos, pos, pos,
-                    LookupView.shape(t.contextLength(), t.embeddingDim()), t.embeddingDim(), t.embeddingDim(),
+            tokName = "tokenTable[" + s.id() + "]  '" + t.label(s.id()) + "'";
+            setCaption(I18n.tr("position.caption", s.id(), pos, LookupView.shape(t.contextLength(), t.embeddingDim()),
                     t.embeddingDim()));
         }
-        setDetail("The same token at another position gets another row, so the model can tell positions apart. "
-                + "These are absolute positions; relative schemes (Transformer-XL, some BERT variants) encode distances "
-                + "between tokens instead.");
+        setDetail(I18n.tr("position.detail"));
         float[] in = new float[tok.length];
         for (int i = 0; i < in.length; i++) {
             in[i] = tok[i] + posRow[i]; // float32, as PyTorch adds
         }
         double limit = BarPlot.limitOf(tok, posRow, in);
         token.setValues(tokName, tok, byHand.isSelected() ? Color.rgb(60, 90, 160) : TokenColors.strong(s.id()));
-        position.setValues(byHand.isSelected() ? "position vector (typed)" : "positionTable[" + pos + "]", posRow,
+        position.setValues(byHand.isSelected() ? I18n.tr("position.typedPosition") : "positionTable[" + pos + "]", posRow,
                 POSITION_COLOR);
-        input.setValues("input = token + position", in, INPUT_COLOR);
+        input.setValues(I18n.tr("position.inputBars"), in, INPUT_COLOR);
         for (BarPlot p : new BarPlot[] {token, position, input}) {
             p.setLimit(limit);
         }
         sum.setText("   token   " + bracket(tok) + "\n+ position " + bracket(posRow) + "\n=  input   "
-                + bracket(in));
- showArrows(w, tok, posRow, in, byHand.isSelected() ? "typed" : "'" + LookupView.label(s.id(), t.vocabSize()) + "'",
-                pos);
-        double h = TableHeatmap.heightFor(Math.min(t.contextLength(), 8));
-        positionTable.setMinHeight(h);
-        positionTable.setPrefHeight(h);
-        positionTable.setMaxHeight(h);
-        positionTable.setTable("positional table " + LookupView.shape(t.contextLength(), t.embeddingDim()),
-                t.positionTable(), r -> "pos " + r);
+                + bracket(in)); // code, not prose: the names of the course's tensors
+        showArrows(w, tok, in, byHand.isSelected() ? I18n.tr("position.typed") : "'" + t.label(s.id()) + "'", pos);
+        positionTable.setRowsShown((int) Math.min(t.contextLength(), 8));
+        positionTable.setTable(I18n.tr("position.heatmapTitle", LookupView.shape(t.contextLength(),
+                t.embeddingDim())), t.positionTable(), r -> I18n.tr("position.rowLabel", r));
         positionTable.selectedRowProperty().set(pos);
     }
 
@@ -146,39 +149,39 @@ public final class PositionView extends StepView {
      * PCA is affine, so the second arrow is the projected position vector itself. Typed vectors of another length than
      * the tables' have no place in these axes and show no arrows.
      */
-    private void showArrows(Walkthrough w, float[] tok, float[] posRow, float[] in, String name, int pos) {
+    private void showArrows(Walkthrough w, float[] tok, float[] in, String name, int pos) {
         cloud.show(w);
-        if (tok.length != w.axes().dim()) {
+        if (tok.length != w.cloud().axes().dim()) {
             return;
         }
         org.tokenspace.view.Vec3 origin = CloudPanel.project(w, new float[tok.length]);
         org.tokenspace.view.Vec3 a = CloudPanel.project(w, tok);
         org.tokenspace.view.Vec3 b = CloudPanel.project(w, in);
         cloud.view.getArrows().add(new org.tokenspace.view.Arrow(origin, a, CloudPanel.TOKEN, name));
-        cloud.view.getArrows().add(new org.tokenspace.view.Arrow(a, b, CloudPanel.POSITION, "+ pos " + pos));
-        cloud.view.getMarkers().add(new org.tokenspace.view.Marker(b, CloudPanel.INPUT, "input"));
+        cloud.view.getArrows().add(new org.tokenspace.view.Arrow(a, b, CloudPanel.POSITION,
+                I18n.tr("position.arrow", pos)));
+        cloud.view.getMarkers().add(new org.tokenspace.view.Marker(b, CloudPanel.INPUT, I18n.tr("position.input")));
         cloud.frameOn(origin, a, b);
     }
 
     private static String bracket(float[] v) {
-        return Numbers.tensor(v, 8).replace("tensor(", "").replace(")", "");
+        return Numbers.tensor(v, 6).replace("tensor(", "").replace(")", "");
     }
 
     static float[] parse(String text, String what) {
         String[] parts = text.replace("[", "").replace("]", "").trim().split("\\s*[,\\s]\\s*");
         if (parts.length == 0 || parts[0].isEmpty()) {
-            throw new IllegalArgumentException("the " + what + " is empty: type numbers separated by commas");
+            throw new IllegalArgumentException(I18n.tr("position.emptyVector", what));
         }
         float[] v = new float[parts.length];
         for (int i = 0; i < parts.length; i++) {
             try {
                 v[i] = Float.parseFloat(parts[i]);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + parts[i] + "' in the " + what
-                        + " is not a number: type numbers separated by commas, e.g. 0.5, -0.2, 0.1");
+                throw new IllegalArgumentException(I18n.tr("position.notNumber", parts[i], what));
             }
             if (!Float.isFinite(v[i])) {
-                throw new IllegalArgumentException("'" + parts[i] + "' in the " + what + " is not a finite number");
+                throw new IllegalArgumentException(I18n.tr("position.notFinite", parts[i], what));
             }
         }
         return v;

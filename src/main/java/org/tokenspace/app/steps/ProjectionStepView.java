@@ -5,6 +5,7 @@ import org.tokenspace.app.Selection;
 import org.tokenspace.app.Step;
 import org.tokenspace.app.Walkthrough;
 import org.tokenspace.app.WalkthroughModel;
+import org.tokenspace.i18n.I18n;
 import org.tokenspace.model.Batch;
 import org.tokenspace.model.PipelineResult;
 import org.tokenspace.view.Marker;
@@ -29,22 +30,21 @@ public final class ProjectionStepView extends StepView {
     protected void update(Walkthrough w, Selection s) {
         PipelineResult r = w.result();
         Batch batch = r.batch();
-        setCaption(String.format("%d token vectors (gold) and the same tokens after adding their positions (violet), "
-                        + "in 3 PCA axes fitted on the %,d × %d token table: %s", batch.batchSize() * batch.maxLength(),
-                r.tables().vocabSize(), r.tables().embeddingDim(), String.join(", ", w.axes().axisNames())));
-        setDetail("Drag to orbit, scroll to zoom, right-drag to pan; hover a point for its token; click to select. "
-                + "The same id at different positions lands in different places.");
+        setCaption(I18n.tr("projection.caption", batch.batchSize() * batch.maxLength(), r.tables().vocabSize(),
+                r.tables().embeddingDim(), String.join(", ", w.cloud().axes().axisNames())));
+        setDetail(I18n.tr("projection.detail"));
         cloud.show(w);
         for (int b = 0; b < batch.batchSize(); b++) {
             for (int t = 0; t < batch.maxLength(); t++) {
                 boolean selected = s.row() == b && s.position() == t;
                 Vec3 tok = Vec3.of(Walkthrough.at(w.tokenPoints(), batch.maxLength(), b, t));
                 Vec3 in = Vec3.of(Walkthrough.at(w.inputPoints(), batch.maxLength(), b, t));
-                String name = "'" + LookupView.label(batch.inputs()[b][t], r.tables().vocabSize()) + "'";
+                String name = "'" + r.tables().label(batch.inputs()[b][t]) + "'";
                 cloud.view.getSegments().add(new Segment(tok, in, selected ? Color.WHITE : Color.rgb(200, 200, 220,
                         0.55)));
-                cloud.view.getMarkers().add(new Marker(tok, CloudPanel.TOKEN, selected ? name : null));
-                cloud.view.getMarkers().add(new Marker(in, CloudPanel.INPUT, selected ? name + " + pos " + t : null));
+                cloud.view.getMarkers().add(new Marker(tok, CloudPanel.TOKEN, null)); // the selection names it
+                cloud.view.getMarkers().add(new Marker(in, CloudPanel.INPUT, selected ? I18n.tr("projection.withPosition",
+                        name, t) : null));
             }
         }
         cloud.select(s.id());

@@ -10,6 +10,7 @@ import org.tokenspace.app.Selection;
 import org.tokenspace.app.Step;
 import org.tokenspace.app.Walkthrough;
 import org.tokenspace.app.WalkthroughModel;
+import org.tokenspace.i18n.I18n;
 
 /**
  * One stage of the walkthrough: a caption that says what happens and the tensor shape, above the stage's content.
@@ -22,7 +23,7 @@ public abstract class StepView extends VBox {
 
     protected StepView(WalkthroughModel model, Step step) {
         this.model = model;
-        Label title = new Label(step.title().replaceFirst("^\\d\\s+", "") + " — " + step.summary());
+        Label title = new Label(I18n.tr("step.heading", Step.name(step), step.summary()));
         title.getStyleClass().add("step-title");
         caption.getStyleClass().add("step-caption");
         caption.setId("caption");
@@ -32,17 +33,23 @@ public abstract class StepView extends VBox {
         setSpacing(8);
         setPadding(new Insets(14, 18, 14, 18));
         getStyleClass().add("step-view");
+        title.setWrapText(true);
         for (Label l : new Label[] {title, caption, detail}) {
             l.setMinHeight(Region.USE_PREF_SIZE); // wrapped text keeps all its lines when space is short
         }
         getChildren().addAll(title, caption, detail);
-        model.stateProperty().addListener((o, a, b) -> refresh());
-        model.selectionProperty().addListener((o, a, b) -> refresh());
+        model.walkthroughProperty().addListener((o, a, b) -> refresh());
         sceneProperty().addListener((o, a, b) -> refresh()); // shown: draw what changed while away
     }
 
     /** Adds the stage's content below the caption; the last node added grows. */
     protected void content(Node... nodes) {
+        for (Node n : nodes) {
+            if (n instanceof Label l) { // a title wraps rather than being cut, and keeps its lines
+                l.setWrapText(true);
+                l.setMinHeight(Region.USE_PREF_SIZE);
+            }
+        }
         getChildren().addAll(nodes);
         VBox.setVgrow(nodes[nodes.length - 1], Priority.ALWAYS);
     }
@@ -57,23 +64,17 @@ public abstract class StepView extends VBox {
 
     /** Redraws from the model's current state; a view that is not on screen waits until it is shown. */
     public final void refresh() {
+        Walkthrough w = model.walkthroughProperty().get();
         if (getScene() == null) {
             return;
         }
-        Walkthrough w = model.stateProperty().get();
-        Selection s = model.selectionProperty().get();
-        if (w != null && fits(w, s)) {
-            update(w, s);
+        if (w == null) {
+            setCaption(I18n.tr("step.computing")); // the window's first moments: a skeleton, not a blank
+            return;
         }
+        update(w, w.selection());
     }
 
-    /** A new state arrives before the model moves the selection into it: skip the selection it cannot show. */
-    private static boolean fits(Walkthrough w, Selection s) {
-        int[][] inputs = w.result().batch().inputs();
-        return s.id() >= 0 && s.id() < w.result().tables().vocabSize()
-                && (!s.inBatch() || s.row() < inputs.length && s.position() < inputs[s.row()].length
-                && inputs[s.row()][s.position()] == s.id());
-    }
-
+    /** Draws {@code w}; {@code s} is its selection. */
     protected abstract void update(Walkthrough w, Selection s);
 }

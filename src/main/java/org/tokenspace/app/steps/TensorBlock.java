@@ -4,8 +4,6 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import org.tokenspace.app.widgets.CanvasRegion;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -98,7 +96,7 @@ final class TensorBlock extends CanvasRegion {
         g.strokeLine(x0 + fw + dx, y0 + dy, x0 + fw + dx, y0 + fh + dy);
         g.strokeLine(x0 + dx, y0 + dy, x0 + fw + dx, y0 + dy);
         g.setFill(Color.rgb(30, 30, 36));
-        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 14));
+        g.setFont(scale.sans(14, true));
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         g.fillText("B = " + batch, x0 - 8, y0 + fh / 2);

@@ -4,21 +4,21 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.tokenspace.app.widgets.TokenColors;
-import org.tokenspace.model.Gpt2Tokenizer;
 
 /** A token as a chip: its text above its id, on the token's color. */
 final class TokenChip extends VBox {
     final int id;
 
-    TokenChip(int id, boolean small) {
+    TokenChip(int id, String label, boolean small) {
         this.id = id;
-        Label text = new Label(Gpt2Tokenizer.get().tokenText(id));
+        Label text = new Label(label);
         Label number = new Label(Integer.toString(id));
         text.getStyleClass().add("chip-text");
         number.getStyleClass().add("chip-id");
         getChildren().addAll(text, number);
         setAlignment(Pos.CENTER);
         getStyleClass().addAll("token-chip", small ? "small" : "large");
+        setMinWidth(USE_PREF_SIZE); // a chip never cuts its token: a narrow window scrolls instead
         mark(null);
     }
 

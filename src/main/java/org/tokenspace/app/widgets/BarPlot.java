@@ -1,11 +1,10 @@
 package org.tokenspace.app.widgets;
 
+import org.tokenspace.i18n.I18n;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 
@@ -29,7 +28,7 @@ public final class BarPlot extends CanvasRegion {
         Tooltip.install(canvas, tip);
         canvas.setOnMouseMoved(e -> {
             int i = indexAt(e.getX());
-            tip.setText(i < 0 ? title : title + "   dim " + i + " = " + Numbers.exact(values[i]));
+            tip.setText(i < 0 ? title : I18n.tr("bars.tip", title, i, Numbers.exact(values[i])));
         });
         setMinSize(160, 110);
         setPrefSize(600, 170);
@@ -67,45 +66,48 @@ public final class BarPlot extends CanvasRegion {
     }
 
     private int indexAt(double x) {
-        double w = (getWidth() - 2 * PAD) / Math.max(1, values.length);
-        int i = (int) ((x - PAD) / w);
+        double pad = PAD * scale.get();
+        double w = (getWidth() - 2 * pad) / Math.max(1, values.length);
+        int i = (int) ((x - pad) / w);
         return values.length == 0 || i < 0 || i >= values.length ? -1 : i;
     }
 
     @Override
     protected void draw(GraphicsContext g, double w, double h) {
         g.setFill(Color.rgb(40, 40, 48));
-        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 15));
+        double s = scale.get();
+        double pad = PAD * s;
+        g.setFont(scale.sans(15, true));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(title, PAD, 4);
-        double top = TITLE;
-        double plotH = h - top - PAD;
+        g.fillText(title, pad, 4);
+        double top = TITLE * s;
+        double plotH = h - top - pad;
         double zero = top + plotH / 2;
         g.setStroke(Color.rgb(150, 150, 160));
         g.setLineWidth(1);
-        g.strokeLine(PAD, zero, w - PAD, zero);
+        g.strokeLine(pad, zero, w - pad, zero);
         if (values.length > 16) { // a scale: the axis limits, since the bars carry no numbers
             g.setFill(Color.rgb(110, 110, 120));
-            g.setFont(Font.font("DejaVu Sans Mono", 12));
+            g.setFont(scale.mono(12));
             g.setTextAlign(TextAlignment.RIGHT);
             g.setTextBaseline(VPos.TOP);
-            g.fillText("+" + Numbers.short4((float) limit), w - PAD, top - 14);
+            g.fillText("+" + Numbers.short4((float) limit), w - pad, top - 14 * s);
             g.setTextBaseline(VPos.BOTTOM);
-            g.fillText("-" + Numbers.short4((float) limit), w - PAD, h - 2);
+            g.fillText("-" + Numbers.short4((float) limit), w - pad, h - 2);
         }
         int n = values.length;
         if (n == 0) {
             return;
         }
-        double bw = (w - 2 * PAD) / n;
+        double bw = (w - 2 * pad) / n;
         boolean labels = n <= 16;
-        g.setFont(Font.font("DejaVu Sans Mono", labels && bw > 70 ? 15 : 12));
+        g.setFont(scale.mono(labels && bw > 70 * s ? 15 : 12));
         g.setTextAlign(TextAlignment.CENTER);
         for (int i = 0; i < n; i++) {
             double v = values[i];
-            double bh = Math.abs(v) / limit * (plotH / 2 - (labels ? 18 : 0));
-            double x = PAD + i * bw + (bw > 4 ? bw * 0.12 : 0);
+            double bh = Math.abs(v) / limit * (plotH / 2 - (labels ? 18 * s : 0));
+            double x = pad + i * bw + (bw > 4 ? bw * 0.12 : 0);
             double bwDraw = bw > 4 ? bw * 0.76 : Math.max(1, bw);
             g.setFill(v >= 0 ? color : color.deriveColor(0, 1, 0.8, 0.85));
             g.fillRect(x, v >= 0 ? zero - bh : zero, bwDraw, bh);
