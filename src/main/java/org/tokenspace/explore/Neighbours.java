@@ -15,18 +15,28 @@ import java.util.stream.IntStream;
  *
  * <p>Cosine similarity is {@code q·x / (|q| |x|)}; a row of zeros has similarity 0 to everything (as
  * {@code torch.nn.functional.cosine_similarity} gives with its eps), and a query of zeros has no direction, which is
- * the user's error. Euclidean distance is {@code sqrt(sum (q - x)^2)} with the differences taken in double.
+ * the user's error. Euclidean distance is {@code sqrt(sum (q - x)^2)} with the differences taken in double. The scan
+ * ranks rows by {@code |x|^2 / 2 - q·x} (the same order, and as fast as cosine), keeps {@value #MARGIN} more than
+ * asked, and the distances of those are then computed directly; so only rows within double rounding (about 1e-13
+ * relative) of each other, more than {@value #MARGIN} of them, could be ordered otherwise than by the direct sum.
  */
 public final class Neighbours {
     /** Rows per part when a search is split over the cores: small tables stay on one thread. */
     static final int PART_ROWS = 8192;
+    /** Extra candidates kept by the Euclidean scan before the direct distances decide. */
+    static final int MARGIN = 8;
 
     private final Vectors table;
     private final double[] norms; // [V]
+    private final double[] halfSquares; // [V], |x|^2 / 2
 
     public Neighbours(Vectors table) {
         this.table = table;
         this.norms = table.norms();
+        this.halfSquares = new double[norms.length];
+        for (int r = 0; r < norms.length; r++) {
+            halfSquares[r] = Dot.dot(table.data(), r * table.dim(), table.data(), r * table.dim(), table.dim()) / 2;
+        }
     }
 
     public Vectors table() {
@@ -59,7 +69,7 @@ public final class Neighbours {
         }
         int[] skip = excluded.clone();
         Arrays.sort(skip);
-        int kept = Math.min(k, table.rows());
+        int kept = Math.min(metric == Metric.COSINE ? k : k + MARGIN, table.rows());
         int parts = (table.rows() + PART_ROWS - 1) / PART_ROWS;
         IntStream partIds = IntStream.range(0, parts);
         TopK best = (parts > 1 ? partIds.parallel() : partIds)
@@ -73,6 +83,13 @@ public final class Neighbours {
                 });
         double[] keys = new double[best.size()];
         int[] ids = best.sorted(keys);
+        if (metric == Metric.EUCLIDEAN) { // the direct squared distances decide among the candidates
+            TopK exact = new TopK(Math.min(k, ids.length));
+            for (int id : ids) {
+                exact.offer(Dot.squaredDistance(query, 0, table.data(), id * dim, dim), id);
+            }
+            ids = exact.sorted(keys);
+        }
         List<Neighbour> out = new ArrayList<>(ids.length);
         for (int i = 0; i < ids.length; i++) {
             out.add(new Neighbour(ids[i], metric == Metric.COSINE ? 0.0 - keys[i] : Math.sqrt(keys[i])));
@@ -80,7 +97,7 @@ public final class Neighbours {
         return out;
     }
 
-    /** Top-k of rows {@code [from, to)}; the key is -cosine or the squared distance, so smaller is nearer. */
+    /** Top-k of rows {@code [from, to)}; the key is -cosine or {@code |x|^2 / 2 - q·x}, so smaller is nearer. */
     private TopK scan(float[] query, double queryNorm, Metric metric, int[] skip, int k, int from, int to) {
         TopK top = new TopK(k);
         float[] data = table.data();
@@ -94,7 +111,7 @@ public final class Neighbours {
                 double n = norms[r];
                 key = n == 0 ? 0 : -(Dot.dot(query, 0, data, r * dim, dim) / (queryNorm * n));
             } else {
-                key = Dot.squaredDistance(query, 0, data, r * dim, dim);
+                key = halfSquares[r] - Dot.dot(query, 0, data, r * dim, dim);
             }
             top.offer(key, r);
         }
