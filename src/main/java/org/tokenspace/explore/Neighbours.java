@@ -106,12 +106,13 @@ public final class Neighbours {
             if (skip.length > 0 && Arrays.binarySearch(skip, r) >= 0) {
                 continue;
             }
+            double dot = Dot.dot(query, 0, data, r * dim, dim);
             double key;
             if (metric == Metric.COSINE) {
                 double n = norms[r];
-                key = n == 0 ? 0 : -(Dot.dot(query, 0, data, r * dim, dim) / (queryNorm * n));
+                key = n == 0 ? 0 : -(dot / (queryNorm * n));
             } else {
-                key = halfSquares[r] - Dot.dot(query, 0, data, r * dim, dim);
+                key = halfSquares[r] - dot;
             }
             top.offer(key, r);
         }
