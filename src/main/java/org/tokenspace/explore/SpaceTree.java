@@ -166,20 +166,25 @@ final class SpaceTree {
         int[] st = stackHolder[0];
         int top = 0;
         st[top++] = 0; // the root is never empty
-        double sumQ = 0;
+        boolean three = dims == 3;
         int at = i * dims;
+        double y0 = y[at];
+        double y1 = y[at + 1];
+        double y2 = three ? y[at + 2] : 0;
+        double sumQ = 0;
+        double f0 = 0;
+        double f1 = 0;
+        double f2 = 0;
         double[] node = packed;
         while (top > 0) {
-            int cell = st[--top];
-            int base = cell * stride;
-            double d2 = 0;
-            for (int d = 0; d < dims; d++) {
-                double diff = y[at + d] - node[base + d];
-                d2 += diff * diff;
-            }
-            int size = (int) node[base + dims + 1];
+            int base = st[--top] * stride;
+            double dx = y0 - node[base];
+            double dy = y1 - node[base + 1];
+            double dz = three ? y2 - node[base + 2] : 0;
+            double d2 = dx * dx + dy * dy + dz * dz;
             int first = (int) node[base + dims + 2];
             if (first < 0 || node[base + dims] < theta2 * d2) {
+                int size = (int) node[base + dims + 1];
                 if (first < 0 && d2 == 0) {
                     size--; // the point itself is in this leaf, with any copies of it
                     if (size == 0) {
@@ -189,9 +194,9 @@ final class SpaceTree {
                 double q = 1 / (1 + d2);
                 sumQ += size * q;
                 double m = size * q * q;
-                for (int d = 0; d < dims; d++) {
-                    force[at + d] += m * (y[at + d] - node[base + d]);
-                }
+                f0 += m * dx;
+                f1 += m * dy;
+                f2 += m * dz;
             } else {
                 if (top + fan > st.length) {
                     st = Arrays.copyOf(st, st.length * 2);
@@ -203,6 +208,11 @@ final class SpaceTree {
                     }
                 }
             }
+        }
+        force[at] += f0;
+        force[at + 1] += f1;
+        if (three) {
+            force[at + 2] += f2;
         }
         return sumQ;
     }

@@ -194,21 +194,29 @@ public final class Tsne implements Projection {
     /** Point {@code i}'s whole gradient: the attraction over its affinities minus the normalized repulsion. */
     private void attract(int i, double exaggeration, double z) {
         int at = i * dims;
-        double[] force = new double[3];
-        for (int e = p.rowStart()[i]; e < p.rowStart()[i + 1]; e++) {
-            int j = p.cols()[e];
-            double d2 = 0;
-            for (int d = 0; d < dims; d++) {
-                double diff = y[at + d] - y[j * dims + d];
-                d2 += diff * diff;
-            }
-            double w = exaggeration * p.values()[e] / (1 + d2);
-            for (int d = 0; d < dims; d++) {
-                force[d] += w * (y[at + d] - y[j * dims + d]);
-            }
+        boolean three = dims == 3;
+        double y0 = y[at];
+        double y1 = y[at + 1];
+        double y2 = three ? y[at + 2] : 0;
+        double f0 = 0;
+        double f1 = 0;
+        double f2 = 0;
+        int[] cols = p.cols();
+        double[] values = p.values();
+        for (int e = p.rowStart()[i], end = p.rowStart()[i + 1]; e < end; e++) {
+            int j = cols[e] * dims;
+            double dx = y0 - y[j];
+            double dy = y1 - y[j + 1];
+            double dz = three ? y2 - y[j + 2] : 0;
+            double w = exaggeration * values[e] / (1 + (dx * dx + dy * dy + dz * dz));
+            f0 += w * dx;
+            f1 += w * dy;
+            f2 += w * dz;
         }
-        for (int d = 0; d < dims; d++) {
-            gradient[at + d] = 4 * (force[d] - repulsion[at + d] / z);
+        gradient[at] = 4 * (f0 - repulsion[at] / z);
+        gradient[at + 1] = 4 * (f1 - repulsion[at + 1] / z);
+        if (three) {
+            gradient[at + 2] = 4 * (f2 - repulsion[at + 2] / z);
         }
     }
 }
