@@ -11,8 +11,9 @@ import java.util.stream.IntStream;
 /**
  * Barnes-Hut t-SNE (van der Maaten 2014), step for step as scikit-learn 1.2's {@code TSNE(method="barnes_hut")}:
  * exact neighbours ({@code 3 * perplexity} of them), perplexity-calibrated affinities, a PCA start, 250 steps of
- * early exaggeration with momentum 0.5, then momentum 0.8, gains +0.2 / x0.8 (at least 0.01), gradient
- * {@code 4 (P∘Q·Z (y_i - y_j) - Q^2 Z (y_i - y_j) / Z)} with the repulsion from a {@link SpaceTree}. Differences:
+ * early exaggeration with momentum 0.5, then momentum 0.8, gains +0.2 / x0.8 (at least 0.01), and the gradient
+ * {@code 4 (sum_j p_ij w_ij (y_i - y_j) - sum_j w_ij^2 (y_i - y_j) / Z)} with {@code w_ij = 1 / (1 + |y_i - y_j|^2)}
+ * and {@code Z = sum w}, whose second sum comes from a {@link SpaceTree}. Differences:
  * every sum is in double (scikit-learn's gradient is float32), the point itself is left out of {@code Z} as in
  * van der Maaten's code, and all requested iterations run (no stop on a small gradient). The repulsion is split over
  * the cores; every per-point sum is fixed in order, so a run gives the same coordinates on any number of cores.
