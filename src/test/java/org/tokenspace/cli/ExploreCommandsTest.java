@@ -112,6 +112,24 @@ class ExploreCommandsTest {
     }
 
     @Test
+    void neighboursReadTheTokenTensorOfASafetensorsFile() throws Exception {
+        float[] wte = {0, 0, 1, 0, 0.9f, 0.1f, -1, 0}; // [4, 2]: row 2 points almost as row 1
+        float[] other = {5, 5, 5, 5};
+        org.tokenspace.io.Safetensors.write(dir.resolve("m.safetensors"), List.of(
+                org.tokenspace.io.Safetensors.Tensor.of("h.other", Nd4j.create(other, new long[] {2, 2}, 'c')),
+                org.tokenspace.io.Safetensors.Tensor.of("emb", Nd4j.create(wte, new long[] {4, 2}, 'c'))));
+        CliRun r = CliRun.of("neighbours", "--id", "1", "--k", "3", "--tables", dir.resolve("m.safetensors").toString(),
+                "--token-tensor", "emb");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode list = JSON.readTree(r.out());
+        assertEquals(List.of(2, 0, 3), List.of(list.get(0).get("id").asInt(), list.get(1).get("id").asInt(),
+                list.get(2).get("id").asInt())); // row 0 is all zeros: similarity 0, above row 3's -1
+        double x = 0.9f;
+        double y = 0.1f;
+        assertEquals(x / Math.sqrt(x * x + y * y), list.get(0).get("score").asDouble(), 1e-12);
+    }
+
+    @Test
     void analogyTakesGpt2TokensAndSaysWhenAStringIsNotOneToken() throws Exception {
         CliRun r = CliRun.of("analogy", "--a", " king", "--b", " man", "--c", " woman", "--k", "3");
         assertEquals(0, r.exitCode(), r.err());
