@@ -13,7 +13,7 @@ import java.io.PrintWriter;
         subcommands = {InitCommand.class, TokenizeCommand.class, BatchesCommand.class, EmbedCommand.class,
                 ProjectCommand.class, CloudCommand.class, BenchCommand.class, ExportCommand.class,
                 InspectCommand.class, SnapshotCommand.class, TrainCommand.class, PositionsCommand.class,
-                ShowCommand.class, CodeCommand.class})
+                ShowCommand.class, CodeCommand.class, NeighboursCommand.class, AnalogyCommand.class})
 public final class Cli implements Runnable {
     /** Exit code for a problem the user can fix. */
     public static final int USER_ERROR = 1;
@@ -26,8 +26,9 @@ public final class Cli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is needed: init, tokenize, batches, embed, show, code, train, positions, project, export,"
-                        + " inspect, snapshot, cloud or bench (or no arguments at all for the app)");
+                "a command is needed: init, tokenize, batches, embed, show, code, train, positions, project,"
+                        + " neighbours, analogy, export, inspect, snapshot, cloud or bench (or no arguments at all"
+                        + " for the app)");
     }
 
     /** Runs the command line and returns the exit code. */

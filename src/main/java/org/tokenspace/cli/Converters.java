@@ -35,6 +35,18 @@ final class Converters {
         }
     }
 
+    /** {@code cosine} or {@code euclidean}. */
+    static final class MetricName implements CommandLine.ITypeConverter<org.tokenspace.explore.Metric> {
+        @Override
+        public org.tokenspace.explore.Metric convert(String value) {
+            try {
+                return org.tokenspace.explore.Metric.parse(value);
+            } catch (TokenSpaceException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     /** A layer size {@code VxD}, e.g. {@code 50257x256}. */
     static final class Layer implements CommandLine.ITypeConverter<long[]> {
         @Override

@@ -2,6 +2,7 @@ package org.tokenspace.cli;
 
 import org.tokenspace.io.Progress;
 import org.tokenspace.io.TableFiles;
+import org.tokenspace.model.LabeledTable;
 import org.tokenspace.model.Tables;
 import picocli.CommandLine.Option;
 
@@ -11,7 +12,8 @@ import java.nio.file.Path;
 final class TablesOptions {
     @Option(names = "--tables", paramLabel = "FILE.safetensors",
             description = "take the token and positional tables from this file instead of seeding them;"
-                    + " their shapes set vocabSize, embeddingDim and contextLength")
+                    + " their shapes set vocabSize, embeddingDim and contextLength (neighbours and analogy need"
+                    + " only the token table and also take a .npy or an Embedding Projector .tsv)")
     Path tables;
 
     @Option(names = "--token-tensor", paramLabel = "NAME",
@@ -21,6 +23,14 @@ final class TablesOptions {
     @Option(names = "--position-tensor", paramLabel = "NAME",
             description = "the positional table in --tables (default: ${DEFAULT-VALUE})")
     String positionTensor = "wpe.weight";
+
+    /**
+     * The token table alone, from a .npy, a .safetensors ({@code --token-tensor}) or a projector .tsv (with its
+     * {@code _metadata.tsv} labels when beside it), or null when no file was given.
+     */
+    LabeledTable tokenTable() {
+        return tables == null ? null : TableFiles.open(tables, tokenTensor, null, Progress.NONE);
+    }
 
     /** The loaded tables, or null when none were asked for. */
     Tables load() {
