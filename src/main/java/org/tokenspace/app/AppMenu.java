@@ -82,6 +82,10 @@ final class AppMenu extends MenuBar {
         CheckMenuItem settings = new CheckMenuItem(I18n.tr("menu.showSettings"));
         settings.setAccelerator(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN));
         settings.selectedProperty().bindBidirectional(display.settingsShownProperty());
+        CheckMenuItem code = new CheckMenuItem(I18n.tr("menu.showCode"));
+        code.setId("show-code");
+        code.setAccelerator(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN));
+        code.selectedProperty().bindBidirectional(model.code().shownProperty());
         Menu language = new Menu(I18n.tr("menu.language"));
         language.setId("language-menu");
         javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
@@ -94,7 +98,7 @@ final class AppMenu extends MenuBar {
             item.setOnAction(e -> display.languageProperty().set(l));
             language.getItems().add(item);
         }
-        view.getItems().addAll(in, out, actual, new SeparatorMenuItem(), full, settings, new SeparatorMenuItem(),
+        view.getItems().addAll(in, out, actual, new SeparatorMenuItem(), full, settings, code, new SeparatorMenuItem(),
                 language);
         return view;
     }

@@ -26,15 +26,18 @@ public final class Figures {
      */
     public static BufferedImage render(Step step, boolean window, Preset start, Pick pick, int width, int height,
                                        double scale, double zoom) throws InterruptedException {
-        return render(step, window, start, pick, width, height, scale, zoom, 0);
+        return render(step, window, start, pick, width, height, scale, zoom, 0, m -> { });
     }
 
     /**
      * The same, after {@code trainSteps} training steps on the start's text and settings (with the Train stage's
-     * optimizer settings), for pictures of tables that have learned.
+     * optimizer settings), for pictures of tables that have learned; {@code setUp} then sets what else the picture
+     * shows (the code panel, a stage's choices), on the FX thread.
      */
     public static BufferedImage render(Step step, boolean window, Preset start, Pick pick, int width, int height,
-                                       double scale, double zoom, int trainSteps) throws InterruptedException {
+                                       double scale, double zoom, int trainSteps,
+                                       java.util.function.Consumer<WalkthroughModel> setUp)
+            throws InterruptedException {
         if (width < 200 || height < 150 || scale <= 0 || scale > 4 || width * scale * height * scale > 64e6) {
             throw new TokenSpaceException("the picture must be at least 200x150, with a scale above 0 and up to 4, "
                     + "and at most 64 megapixels in all");
@@ -71,8 +74,10 @@ public final class Figures {
             }
             model.stepper().show(step);
             model.display().setZoom(zoom);
+            setUp.accept(model);
             return null;
         });
+        model.awaitIdle();
         return HeadlessFx.call(() -> {
             Parent node = node(step, window, model, width, height);
             if (!window) {

@@ -44,13 +44,20 @@ public final class MainView extends BorderPane {
         settings.setFitToWidth(true);
         settings.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         settings.getStyleClass().add("settings-scroll");
-        leftProperty().bind(Bindings.when(display.settingsShownProperty()).then((Node) settings).otherwise((Node) null));
+        // beside the code panel on a narrow screen, the stage keeps the room and the settings step aside (Ctrl+B)
+        javafx.beans.binding.BooleanBinding crowded = model.code().shownProperty().and(widthProperty().lessThan(1400));
+        leftProperty().bind(Bindings.when(display.settingsShownProperty().and(crowded.not()))
+                .then((Node) settings).otherwise((Node) null));
         ScrollPane center = new ScrollPane(stage);
         center.setId("stage-scroll");
         center.setFitToWidth(true);
         center.setFitToHeight(true); // the stage fills the window; below its minimum height, it scrolls
         center.getStyleClass().add("stage-scroll");
         setCenter(center);
+        CodePanel code = new CodePanel(model.code());
+        code.prefWidthProperty().bind(widthProperty().multiply(0.4));
+        code.setMinWidth(300);
+        rightProperty().bind(Bindings.when(model.code().shownProperty()).then((Node) code).otherwise((Node) null));
         stepper.stepProperty().addListener((o, a, s) -> show(s));
         show(stepper.stepProperty().get());
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {

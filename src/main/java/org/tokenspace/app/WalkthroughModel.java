@@ -41,6 +41,7 @@ public final class WalkthroughModel {
     private final FilesModel files = new FilesModel(this);
     private final DisplayModel display = new DisplayModel();
     private final TrainModel train = new TrainModel(this);
+    private final CodeModel code = new CodeModel(this);
     private final ObservableStringValue problem = Bindings.when(compute.problemProperty().isEmpty())
             .then(files.runner().problemProperty()).otherwise(compute.problemProperty());
     private final BooleanBinding busy = compute.busyProperty().or(files.runner().busyProperty());
@@ -292,5 +293,10 @@ public final class WalkthroughModel {
     /** Zoom, full screen, the settings panel. */
     public DisplayModel display() {
         return display;
+    }
+
+    /** The current stage's PyTorch code. */
+    public CodeModel code() {
+        return code;
     }
 }

@@ -46,6 +46,9 @@ final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--lang", description = "the window's language: en (default), el, fr, tr, ko or ja")
     String lang = "en";
 
+    @Option(names = "--code", description = "with --view window: show the stage's PyTorch code beside it")
+    boolean code;
+
     @Option(names = "--zoom", description = "the window's zoom, as View > Zoom in sets it: 0.8 to 3 (default 1)")
     double zoom = 1;
 
@@ -113,7 +116,7 @@ final class SnapshotCommand implements Callable<Integer> {
         Figures.Pick pick = id != null ? new Figures.Pick(-1, -1, id) : new Figures.Pick(row, position, -1);
         boolean window = view.trim().equalsIgnoreCase("window");
         return Figures.render(parseStep(window ? step : view, window ? "step" : "view"), window, start, pick, width,
-                height, scale, zoom, trainSteps);
+                height, scale, zoom, trainSteps, m -> m.code().shownProperty().set(code));
     }
 
     private BufferedImage figure(String name) throws InterruptedException {

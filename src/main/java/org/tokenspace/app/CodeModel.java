@@ -1,0 +1,100 @@
+package org.tokenspace.app;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.tokenspace.code.CodeInput;
+import org.tokenspace.code.StageCode;
+import org.tokenspace.code.StageCodes;
+import org.tokenspace.code.Transcript;
+import org.tokenspace.i18n.I18n;
+import org.tokenspace.io.SessionFile;
+import org.tokenspace.model.TokenSpaceException;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The PyTorch code behind the current stage: the script for the current settings, text, tables and selected token,
+ * and what it prints (computed from TokenSpace's own tensors, equal to what PyTorch prints). Written only while the
+ * code panel is shown; a stage without a script, or tables trained in the window, get a note instead.
+ */
+public final class CodeModel {
+    private final WalkthroughModel model;
+    private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown", false);
+    private final ReadOnlyStringWrapper script = new ReadOnlyStringWrapper(this, "script", "");
+    private final ReadOnlyStringWrapper output = new ReadOnlyStringWrapper(this, "output", "");
+    private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
+
+    CodeModel(WalkthroughModel model) {
+        this.model = model;
+        model.walkthroughProperty().addListener((o, a, b) -> update());
+        model.stepper().stepProperty().addListener((o, a, b) -> update());
+        model.loadedProperty().addListener((o, a, b) -> update());
+        shown.addListener((o, a, b) -> update());
+    }
+
+    private void update() {
+        Walkthrough w = model.walkthroughProperty().get();
+        if (!shown.get() || w == null) {
+            return;
+        }
+        Step step = model.stepper().stepProperty().get();
+        Optional<StageCode> code = StageCodes.of(step.cliName());
+        LoadedTables loaded = model.loadedProperty().get();
+        String why = code.isEmpty() ? I18n.tr("code.none", Step.name(step), command(step))
+                : loaded != null && loaded.source() == null ? I18n.tr("code.trained") : "";
+        if (!why.isEmpty()) {
+            set("", "", why);
+            return;
+        }
+        Selection s = w.selection();
+        CodeInput.TablesFile tables = loaded == null ? null : tablesFile(loaded.source());
+        try {
+            Transcript t = code.get().write(new CodeInput(w.result(), model.textProperty().get(),
+                    model.textFileProperty().get(), tables, s.id(), s.row(), s.position()));
+            set(t.hasScript() ? t.script() : "", t.output(), t.hasScript() ? "" : I18n.tr("code.tooLong"));
+        } catch (TokenSpaceException e) {
+            set("", "", e.getMessage());
+        }
+    }
+
+    /** The command that computes what a stage without a script shows. */
+    private static String command(Step step) {
+        return switch (step) {
+            case PROJECTION -> "project";
+            default -> step.cliName();
+        };
+    }
+
+    private static CodeInput.TablesFile tablesFile(SessionFile.TablesSource source) {
+        return new CodeInput.TablesFile(Path.of(source.file()), source.tokenTensor(), source.positionTensor());
+    }
+
+    private void set(String s, String o, String n) {
+        script.set(s);
+        output.set(o);
+        note.set(n);
+    }
+
+    /** Whether the panel is shown (the View menu, Ctrl+K); the script is written only then. */
+    public BooleanProperty shownProperty() {
+        return shown;
+    }
+
+    /** The Python source, "" when there is none (then {@link #noteProperty()} says why). */
+    public ReadOnlyStringProperty scriptProperty() {
+        return script.getReadOnlyProperty();
+    }
+
+    /** What the script prints, as PyTorch prints it. */
+    public ReadOnlyStringProperty outputProperty() {
+        return output.getReadOnlyProperty();
+    }
+
+    /** Why there is no script, or "". */
+    public ReadOnlyStringProperty noteProperty() {
+        return note.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,84 @@
+package org.tokenspace.app;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+import org.tokenspace.Python;
+import org.tokenspace.model.Settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The code panel: Ctrl+K shows it, it follows the stage and the settings, Copy puts the script on the clipboard. */
+class CodePanelTest extends WindowTest {
+    private String text(FxRobot robot, String id) {
+        return robot.lookup("#" + id).queryAs(TextArea.class).getText();
+    }
+
+    @Test
+    void thePanelFollowsStageAndSettingsAndCopiesItsScript(FxRobot robot) throws Exception {
+        settle();
+        assertNull(view.getRight());
+        robot.interact(() -> model.stepper().show(Step.LOOKUP));
+        robot.clickOn("#stage-scroll").press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(model.code().shownProperty().get(), "Ctrl+K shows the panel");
+        String script = text(robot, "code-script");
+        assertTrue(script.contains("torch.manual_seed(123)"), script);
+        assertTrue(script.contains("torch.nn.Embedding(vocab_size, output_dim)"), script);
+        String output = text(robot, "code-output");
+        assertTrue(output.startsWith("token_embedding_layer.weight:\nParameter containing:\ntensor([[ 0.3374,"),
+                output);
+
+        robot.interact(() -> model.setSettings(Settings.DEFAULTS.toBuilder().seed(7).build()));
+        settle();
+        assertTrue(text(robot, "code-script").contains("torch.manual_seed(7)"));
+        assertNotEquals(output, text(robot, "code-output"), "the printout follows the seed");
+
+        robot.interact(() -> model.stepper().show(Step.BATCH));
+        assertTrue(text(robot, "code-script").contains("DataLoader"), text(robot, "code-script"));
+        String shown = text(robot, "code-script");
+        robot.clickOn("#code-copy");
+        assertEquals(shown, fxClipboard(robot));
+
+        robot.interact(() -> model.stepper().show(Step.TRAIN));
+        String note = robot.lookup("#code-note").queryLabeled().getText();
+        assertTrue(note.contains("tokenspace train --help"), note);
+        assertTrue(robot.lookup("#code-copy").queryAs(Button.class).isDisabled(), "nothing to copy");
+        robot.clickOn("#code-close");
+        assertFalse(model.code().shownProperty().get());
+        assertNull(view.getRight());
+    }
+
+    private static String fxClipboard(FxRobot robot) {
+        String[] s = new String[1];
+        robot.interact(() -> s[0] = Clipboard.getSystemClipboard().getString());
+        return s[0];
+    }
+
+    @Test
+    void theScriptPrintsWhatThePanelShows(FxRobot robot) throws Exception {
+        String python = Python.withTorch();
+        Assumptions.assumeTrue(python != null, "python3-torch is not installed: the script is not run");
+        settle();
+        robot.interact(() -> {
+            model.apply(org.tokenspace.model.Preset.BOOK);
+        });
+        settle();
+        robot.interact(() -> {
+            model.stepper().show(Step.POSITION);
+            model.code().shownProperty().set(true);
+        });
+        Python.Result r = Python.run(python, text(robot, "code-script"));
+        assertEquals(0, r.exit(), r.output());
+        assertEquals(text(robot, "code-output"), r.output());
+    }
+}
