@@ -64,6 +64,7 @@ public final class CodeModel {
     private static String command(Step step) {
         return switch (step) {
             case PROJECTION -> "project";
+            case SCHEMES -> "positions";
             default -> step.cliName();
         };
     }

@@ -89,6 +89,7 @@ public final class MainView extends BorderPane {
             case POSITION -> new PositionView(model);
             case BATCH -> new BatchView(model);
             case PROJECTION -> new ProjectionStepView(model);
+            case SCHEMES -> new org.tokenspace.app.steps.SchemesView(model);
             case TRAIN -> new TrainView(model);
         };
     }

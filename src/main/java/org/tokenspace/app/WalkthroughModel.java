@@ -34,6 +34,9 @@ public final class WalkthroughModel {
     private final ReadOnlyObjectWrapper<LoadedTables> loaded = new ReadOnlyObjectWrapper<>(this, "loaded", null);
     private final ReadOnlyObjectWrapper<Walkthrough> walkthrough = new ReadOnlyObjectWrapper<>(this, "walkthrough");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final javafx.beans.property.ObjectProperty<org.tokenspace.positions.PositionKind> positionKind =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "positionKind",
+                    org.tokenspace.positions.PositionKind.LEARNED);
 
     private final TaskRunner compute = new TaskRunner("tokenspace-pipeline");
     private final WalkthroughBuilder builder = new WalkthroughBuilder();
@@ -42,6 +45,7 @@ public final class WalkthroughModel {
     private final DisplayModel display = new DisplayModel();
     private final TrainModel train = new TrainModel(this);
     private final CodeModel code = new CodeModel(this);
+    private final SchemesModel schemes = new SchemesModel(this);
     private final ObservableStringValue problem = Bindings.when(compute.problemProperty().isEmpty())
             .then(files.runner().problemProperty()).otherwise(compute.problemProperty());
     private final BooleanBinding busy = compute.busyProperty().or(files.runner().busyProperty());
@@ -52,6 +56,7 @@ public final class WalkthroughModel {
     private Function<PipelineResult, Selection> pendingSelection;
 
     public WalkthroughModel() {
+        positionKind.addListener((o, a, b) -> recompute());
         // tables are freed by the collector as they are replaced; ND4J's own periodic System.gc() would pause the UI
         org.nd4j.linalg.factory.Nd4j.getMemoryManager().togglePeriodicGc(false);
     }
@@ -60,15 +65,36 @@ public final class WalkthroughModel {
     public void recompute() {
         String t = text.get();
         Settings s = settings.get();
-        Tables given = loaded.get() == null ? null : loaded.get().tables();
+        Tables loadedTables = loaded.get() == null ? null : loaded.get().tables();
+        org.tokenspace.positions.PositionKind kind = positionKind.get();
         Walkthrough before = walkthrough.get();
         Function<PipelineResult, Selection> choose = pendingSelection;
-        compute.run(I18n.tr("task.compute"), p -> builder.build(t, s, given,
+        compute.run(I18n.tr("task.compute"), p -> builder.build(t, s, inputTables(loadedTables, s, kind),
                 before == null ? null : before.selection(), p), w -> {
                     pendingSelection = null;
                     compute.setProblem("");
                     walkthrough.set(choose == null ? w : w.select(choose.apply(w.result())));
                 }, () -> pendingSelection = null);
+    }
+
+    /**
+     * The tables the pipeline adds: the learned positional table as it is, or the token table with another scheme's
+     * input table (sinusoidal; zeros for the schemes that act inside attention). Runs on the worker thread.
+     */
+    private Tables inputTables(Tables given, Settings s, org.tokenspace.positions.PositionKind kind) {
+        if (kind == org.tokenspace.positions.PositionKind.LEARNED) {
+            return given;
+        }
+        Tables base = given != null ? given : builder.seededTables(s);
+        Tables in = org.tokenspace.positions.PositionConfig.DEFAULTS.withKind(kind)
+                .withSizes((int) base.positionTable().rows(), s.embeddingDim()).create(() -> base)
+                .inputTables(base.tokenTable());
+        return new Tables(in.tokenTable(), in.positionTable(), base.labels());
+    }
+
+    /** What the Position stage adds to the token vectors: the learned table (GPT-2), or another scheme's. */
+    public javafx.beans.property.ObjectProperty<org.tokenspace.positions.PositionKind> positionKindProperty() {
+        return positionKind;
     }
 
     /** A text typed or pasted by the user (no file behind it). */
@@ -298,5 +324,10 @@ public final class WalkthroughModel {
     /** The current stage's PyTorch code. */
     public CodeModel code() {
         return code;
+    }
+
+    /** The Positions stage's schemes. */
+    public SchemesModel schemes() {
+        return schemes;
     }
 }

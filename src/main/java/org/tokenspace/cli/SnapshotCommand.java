@@ -49,6 +49,10 @@ final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--code", description = "with --view window: show the stage's PyTorch code beside it")
     boolean code;
 
+    @Option(names = "--position-kind", description = "what the Position stage adds: learned (default), sinusoidal,"
+            + " rope, t5 or alibi; also the Schemes stage's first scheme")
+    String positionKind = "learned";
+
     @Option(names = "--zoom", description = "the window's zoom, as View > Zoom in sets it: 0.8 to 3 (default 1)")
     double zoom = 1;
 
@@ -116,7 +120,12 @@ final class SnapshotCommand implements Callable<Integer> {
         Figures.Pick pick = id != null ? new Figures.Pick(-1, -1, id) : new Figures.Pick(row, position, -1);
         boolean window = view.trim().equalsIgnoreCase("window");
         return Figures.render(parseStep(window ? step : view, window ? "step" : "view"), window, start, pick, width,
-                height, scale, zoom, trainSteps, m -> m.code().shownProperty().set(code));
+                height, scale, zoom, trainSteps, m -> {
+                    m.code().shownProperty().set(code);
+                    org.tokenspace.positions.PositionKind k = org.tokenspace.positions.PositionKind.parse(positionKind);
+                    m.positionKindProperty().set(k);
+                    m.schemes().leftProperty().set(k);
+                });
     }
 
     private BufferedImage figure(String name) throws InterruptedException {

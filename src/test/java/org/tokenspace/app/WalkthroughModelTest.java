@@ -111,6 +111,8 @@ class WalkthroughModelTest {
         }
         assertSame(Step.PROJECTION, fx(() -> s.stepProperty().get()));
         run(s::next);
+        assertSame(Step.SCHEMES, fx(() -> s.stepProperty().get()));
+        run(s::next);
         assertSame(Step.TRAIN, fx(() -> s.stepProperty().get()));
         run(s::next);
         assertSame(Step.TRAIN, fx(() -> s.stepProperty().get()), "the last stage stays");

@@ -37,6 +37,7 @@ public final class PositionView extends StepView {
     private final TableHeatmap positionTable = new TableHeatmap();
     private final Label sum = new Label();
     private final CheckBox byHand = new CheckBox(I18n.tr("position.byHand"));
+    private final Label schemeNote = new Label();
     private final TextField tokenText = new TextField("0.5, -0.2, 0.1");
     private final TextField positionText = new TextField("0.1, 0.3, -0.1");
     private final Label handError = new Label();
@@ -91,7 +92,29 @@ public final class PositionView extends StepView {
         VBox.setVgrow(cloud.view, Priority.ALWAYS);
         HBox.setHgrow(cloud.view, Priority.ALWAYS);
         HBox.setHgrow(plots, Priority.ALWAYS);
-        content(hand, positionTable, sum, new Reflow(900, 12, plots, cloud.view));
+        javafx.scene.control.ChoiceBox<org.tokenspace.positions.PositionKind> kind = new javafx.scene.control.ChoiceBox<>(
+                javafx.collections.FXCollections.observableArrayList(org.tokenspace.positions.PositionKind.values()));
+        kind.setId("position-kind");
+        kind.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(org.tokenspace.positions.PositionKind k) {
+                return k == null ? "" : I18n.tr("schemes.kind." + k.cliName());
+            }
+
+            @Override
+            public org.tokenspace.positions.PositionKind fromString(String text) {
+                return null;
+            }
+        });
+        kind.valueProperty().bindBidirectional(model.positionKindProperty());
+        schemeNote.setId("position-scheme-note");
+        schemeNote.setWrapText(true);
+        schemeNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        schemeNote.getStyleClass().add("scheme-note");
+        schemeNote.managedProperty().bind(schemeNote.visibleProperty());
+        FlowPane scheme = new FlowPane(8, 6, new Label(I18n.tr("position.scheme")), kind, schemeNote);
+        scheme.setAlignment(Pos.CENTER_LEFT);
+        content(scheme, hand, positionTable, sum, new Reflow(900, 12, plots, cloud.view));
     }
 
     @Override
@@ -122,7 +145,11 @@ public final class PositionView extends StepView {
             setCaption(I18n.tr("position.caption", s.id(), pos, LookupView.shape(t.contextLength(), t.embeddingDim()),
                     t.embeddingDim()));
         }
+        org.tokenspace.positions.PositionKind kind = model.positionKindProperty().get();
         setDetail(I18n.tr("position.detail"));
+        schemeNote.setVisible(kind != org.tokenspace.positions.PositionKind.LEARNED);
+        schemeNote.setText(kind.addsToInput() ? I18n.tr("position.sinusoidalNote")
+                : I18n.tr("position.nothingAdded", I18n.tr("schemes.kind." + kind.cliName())));
         float[] in = new float[tok.length];
         for (int i = 0; i < in.length; i++) {
             in[i] = tok[i] + posRow[i]; // float32, as PyTorch adds
