@@ -65,6 +65,7 @@ public final class CodeModel {
         return switch (step) {
             case PROJECTION -> "project";
             case SCHEMES -> "positions";
+            case EXPLORE -> "neighbours";
             default -> step.cliName();
         };
     }

@@ -77,7 +77,10 @@ public final class Figures {
             setUp.accept(model);
             return null;
         });
-        model.awaitIdle();
+        for (int i = 0; i < 3; i++) { // a result delivered on the FX thread may start more work (a map, a query)
+            model.awaitIdle();
+            HeadlessFx.call(() -> null);
+        }
         return HeadlessFx.call(() -> {
             Parent node = node(step, window, model, width, height);
             if (!window) {

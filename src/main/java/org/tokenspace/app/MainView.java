@@ -91,6 +91,7 @@ public final class MainView extends BorderPane {
             case PROJECTION -> new ProjectionStepView(model);
             case SCHEMES -> new org.tokenspace.app.steps.SchemesView(model);
             case TRAIN -> new TrainView(model);
+            case EXPLORE -> new org.tokenspace.app.steps.ExploreView(model);
         };
     }
 

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /** The walkthrough's stages, in order; their titles and summaries come from the message bundles. */
 public enum Step {
-    TOKENIZE, LOOKUP, POSITION, BATCH, PROJECTION, SCHEMES, TRAIN;
+    TOKENIZE, LOOKUP, POSITION, BATCH, PROJECTION, SCHEMES, TRAIN, EXPLORE;
 
     /** The stage's title with its number, e.g. "2  Lookup". */
     public String title() {

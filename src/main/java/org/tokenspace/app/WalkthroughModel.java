@@ -46,6 +46,7 @@ public final class WalkthroughModel {
     private final TrainModel train = new TrainModel(this);
     private final CodeModel code = new CodeModel(this);
     private final SchemesModel schemes = new SchemesModel(this);
+    private final ExploreModel explore = new ExploreModel(this);
     private final ObservableStringValue problem = Bindings.when(compute.problemProperty().isEmpty())
             .then(files.runner().problemProperty()).otherwise(compute.problemProperty());
     private final BooleanBinding busy = compute.busyProperty().or(files.runner().busyProperty());
@@ -256,6 +257,7 @@ public final class WalkthroughModel {
     /** Blocks until no computation, load or export runs (for tests and the snapshot command). */
     public void awaitIdle() throws InterruptedException {
         TaskRunner.awaitIdle(compute, files.runner());
+        explore.awaitIdle();
     }
 
     public ReadOnlyObjectProperty<String> textProperty() {
@@ -329,5 +331,10 @@ public final class WalkthroughModel {
     /** The Positions stage's schemes. */
     public SchemesModel schemes() {
         return schemes;
+    }
+
+    /** The Explore stage: maps, neighbours, analogies. */
+    public ExploreModel explore() {
+        return explore;
     }
 }

@@ -49,6 +49,12 @@ final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--code", description = "with --view window: show the stage's PyTorch code beside it")
     boolean code;
 
+    @Option(names = "--map", description = "the Explore stage's map: pca (default), tsne or umap, on the text's tokens")
+    String map = "pca";
+
+    @Option(names = "--use-trained", description = "with --train-steps: every stage uses the trained tables")
+    boolean useTrained;
+
     @Option(names = "--position-kind", description = "what the Position stage adds: learned (default), sinusoidal,"
             + " rope, t5 or alibi; also the Schemes stage's first scheme")
     String positionKind = "learned";
@@ -125,6 +131,17 @@ final class SnapshotCommand implements Callable<Integer> {
                     org.tokenspace.positions.PositionKind k = org.tokenspace.positions.PositionKind.parse(positionKind);
                     m.positionKindProperty().set(k);
                     m.schemes().leftProperty().set(k);
+                    m.explore().methodProperty().set(switch (map.strip().toLowerCase(java.util.Locale.ROOT)) {
+                        case "pca" -> org.tokenspace.app.ExploreModel.Method.PCA;
+                        case "tsne", "t-sne" -> org.tokenspace.app.ExploreModel.Method.TSNE;
+                        case "umap" -> org.tokenspace.app.ExploreModel.Method.UMAP;
+                        default -> throw new TokenSpaceException("--map " + map + " is not a map: use pca, tsne or umap");
+                    });
+                    if (useTrained && trainSteps > 0) {
+                        m.train().useInWalkthrough();
+                    } else {
+                        m.explore().map();
+                    }
                 });
     }
 

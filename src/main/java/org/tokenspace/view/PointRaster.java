@@ -53,7 +53,7 @@ public final class PointRaster {
 
     /**
      * The points: {@code xyz} row-major {@code [count, 3]}. Each point's hue follows its third coordinate; the base
-     * splat size is 2 pixels up to 200,000 points, 1 above. The raster keeps its own copy in Morton (Z-curve) order
+     * splat size is 4 pixels up to 2,000 points, 3 up to 20,000, 2 up to 200,000, 1 above. The raster keeps its own copy in Morton (Z-curve) order
      * of the 3-D positions: points drawn one after another lie close on the screen from any angle, so the depth
      * buffer stays in cache.
      */
@@ -63,7 +63,7 @@ public final class PointRaster {
         }
         this.xyz = xyz;
         this.count = count;
-        this.pointSize = count > 200_000 ? 1 : 2;
+        this.pointSize = count > 200_000 ? 1 : count > 20_000 ? 2 : count > 2_000 ? 3 : 4; // few points: visible ones
         double[] stats = Spread.of(xyz, count);
         this.extent = stats[6];
         this.order = MortonOrder.of(xyz, count, stats);

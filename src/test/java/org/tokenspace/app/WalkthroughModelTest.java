@@ -115,7 +115,9 @@ class WalkthroughModelTest {
         run(s::next);
         assertSame(Step.TRAIN, fx(() -> s.stepProperty().get()));
         run(s::next);
-        assertSame(Step.TRAIN, fx(() -> s.stepProperty().get()), "the last stage stays");
+        assertSame(Step.EXPLORE, fx(() -> s.stepProperty().get()));
+        run(s::next);
+        assertSame(Step.EXPLORE, fx(() -> s.stepProperty().get()), "the last stage stays");
         assertTrue(fx(s::atEnd));
     }
 
