@@ -17,15 +17,25 @@ public final class Numbers {
         return Double.toString(v);
     }
 
-    /** {@code tensor([a, b, c, ..., x, y, z])} with 4 decimals, eliding the middle past {@code max} values. */
+    /**
+     * {@code tensor([a, b, c,  ..., x, y, z])} with 4 decimals and PyTorch's padding (every value as wide as the
+     * widest, so signs line up: {@code tensor([ 0.3374, -0.1778])}), eliding the middle past {@code max} values the
+     * way PyTorch's summarized printouts do.
+     */
     public static String tensor(float[] v, int max) {
+        String[] text = new String[v.length];
+        int width = 0;
+        for (int i = 0; i < v.length; i++) {
+            text[i] = short4(v[i]);
+            width = Math.max(width, text[i].length());
+        }
         StringBuilder s = new StringBuilder("tensor([");
         for (int i = 0; i < v.length; i++) {
             if (v.length > max && i == max / 2) {
-                s.append("..., ");
+                s.append(" ..., ");
                 i = v.length - max / 2;
             }
-            s.append(short4(v[i])).append(i + 1 < v.length ? ", " : "");
+            s.append(" ".repeat(width - text[i].length())).append(text[i]).append(i + 1 < v.length ? ", " : "");
         }
         return s.append("])").toString();
     }
