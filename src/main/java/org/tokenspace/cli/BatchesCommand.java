@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** The course's {@code create_dataloader_v1} over a text, as JSON. */
-@Command(name = "batches", description = "Print the sliding-window input/target batches of a text as JSON.")
+@Command(name = "batches", mixinStandardHelpOptions = true, description = "Print the sliding-window input/target batches of a text as JSON.")
 final class BatchesCommand implements Callable<Integer> {
     @Option(names = "--file", required = true, description = "UTF-8 text file, or - for standard input")
     Path file;

@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code tokenspace bench ...}: measurements of TokenSpace's own code on this machine. */
-@Command(name = "bench", description = "Measure TokenSpace on this machine.", subcommands = {BenchRenderCommand.class,
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure TokenSpace on this machine.", subcommands = {BenchRenderCommand.class,
         BenchPcaCommand.class, BenchUiCommand.class, BenchTokenizeCommand.class, BenchTrainCommand.class,
         BenchNeighboursCommand.class, BenchTsneCommand.class, BenchUmapCommand.class})
 final class BenchCommand implements Runnable {

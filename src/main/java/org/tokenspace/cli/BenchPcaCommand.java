@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * PCA of the seed-123 token table {@code [50257, 256]} to 3 components, timed as {@code shared/bench/pca_bench.py}
  * times its peers (median of the runs after warm-up), so that the two can run one after the other.
  */
-@Command(name = "pca", description = "Median time of the PCA of the seed-123 token table to 3 components.")
+@Command(name = "pca", mixinStandardHelpOptions = true, description = "Median time of the PCA of the seed-123 token table to 3 components.")
 final class BenchPcaCommand implements Callable<Integer> {
     @Option(names = "--runs", description = "timed runs (default 7)")
     int runs = 7;

@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
  * shows), or with {@code --view} through the whole view on the headless platform, and prints frames per second. Up to 50,257 points are the seed-123 token table's rows in its 3-component
  * PCA axes; more are a synthetic Gaussian table of the same spread.
  */
-@Command(name = "render", description = "Frames per second of the point view's rasterizer on a rotating cloud.")
+@Command(name = "render", mixinStandardHelpOptions = true, description = "Frames per second of the point view's rasterizer on a rotating cloud.")
 final class BenchRenderCommand implements Callable<Integer> {
     private static final int WARMUP_FRAMES = 30;
     /** One degree of orbit, in the camera's drag pixels. */

@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
  * GPT-2 BPE speed on a text repeated to {@code --mb} megabytes, as {@code shared/bench/tiktoken_bench.js} measures
  * tiktoken: median tokens per second over runs, after a warm-up.
  */
-@Command(name = "tokenize", description = "GPT-2 BPE tokens per second on a text repeated to --mb megabytes.")
+@Command(name = "tokenize", mixinStandardHelpOptions = true, description = "GPT-2 BPE tokens per second on a text repeated to --mb megabytes.")
 final class BenchTokenizeCommand implements Callable<Integer> {
     @Option(names = "--file", required = true, description = "the text to repeat (e.g. the-verdict.txt), or - for standard input")
     Path file;

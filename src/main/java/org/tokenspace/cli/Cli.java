@@ -37,9 +37,9 @@ public final class Cli implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
-            String command = ex.getCommandLine().getCommandName();
-            err.println("tokenspace: " + ex.getMessage() + " (see 'tokenspace "
-                    + ("tokenspace".equals(command) ? "" : command + " ") + "--help')");
+            // the whole path of the command, e.g. 'tokenspace bench render --help'
+            String command = ex.getCommandLine().getCommandSpec().qualifiedName(" ");
+            err.println("tokenspace: " + ex.getMessage() + " (see '" + command + " --help')");
             err.flush();
             return USAGE_ERROR;
         });

@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
  * A picture of the whole seeded token table in its first three principal components, drawn by the point view
  * without a screen and written as PNG.
  */
-@Command(name = "cloud", description = "Draw the token table's PCA cloud as a PNG (no screen needed).")
+@Command(name = "cloud", mixinStandardHelpOptions = true, description = "Draw the token table's PCA cloud as a PNG (no screen needed).")
 final class CloudCommand implements Callable<Integer> {
     private static final Color[] MARK_COLORS = {Color.web("#ffd84a"), Color.web("#4ff0ff"), Color.web("#ff9a4a"),
         Color.web("#b99cff"), Color.web("#7dff8a"), Color.web("#ff6b8b")};

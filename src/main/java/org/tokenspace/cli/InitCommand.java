@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code torch.manual_seed(S)} then one {@code nn.Embedding} per {@code --layer}, from one stream. */
-@Command(name = "init", description = "Create embedding layers from one seeded stream and write them as .npy.")
+@Command(name = "init", mixinStandardHelpOptions = true, description = "Create embedding layers from one seeded stream and write them as .npy.")
 final class InitCommand implements Callable<Integer> {
     @Option(names = "--seed", required = true, converter = Converters.Seed.class, description = "torch.manual_seed")
     long seed;

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** Any view as a PNG, with no display and no GPU; {@code --all} writes every figure the README shows. */
-@Command(name = "snapshot", description = "Render a view to PNG without a display (--all: every README figure).")
+@Command(name = "snapshot", mixinStandardHelpOptions = true, description = "Render a view to PNG without a display (--all: every README figure).")
 final class SnapshotCommand implements Callable<Integer> {
     /** The README's figures: each stage at the course's defaults and at the book's Embedding(6, 3). */
     static final List<String> README_FIGURES = List.of("window", "default-tokenize", "default-lookup",

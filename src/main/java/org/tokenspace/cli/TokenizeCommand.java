@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** GPT-2 BPE ids of a text, as a JSON array. */
-@Command(name = "tokenize", description = "Print the GPT-2 BPE ids of a text (a file, or standard input) as JSON.")
+@Command(name = "tokenize", mixinStandardHelpOptions = true, description = "Print the GPT-2 BPE ids of a text (a file, or standard input) as JSON.")
 final class TokenizeCommand implements Callable<Integer> {
     @Option(names = "--file", description = "UTF-8 text file, or - (the default) for standard input")
     Path file;
