@@ -27,6 +27,7 @@ public final class MainView extends BorderPane {
     private final StackPane stage = new StackPane();
 
     public MainView(WalkthroughModel model) {
+        org.tokenspace.view.Fonts.load(); // before the CSS names the bundled families
         getStyleClass().add("main-view");
         getStylesheets().add(MainView.class.getResource("tokenspace.css").toExternalForm());
         DisplayModel display = model.display();
@@ -78,6 +79,19 @@ public final class MainView extends BorderPane {
                 display.resetZoom();
                 e.consume();
             }
+        });
+    }
+
+    /**
+     * Builds the window again in the language the View menu chooses, on the same model: the text, the settings, the
+     * stage and the selection stay. {@code changed} runs after (the app remembers the choice, retitles the window).
+     */
+    public static void followLanguage(javafx.scene.Scene scene, WalkthroughModel model,
+                                      java.util.function.Consumer<Locale> changed) {
+        model.display().languageProperty().addListener((o, a, l) -> {
+            org.tokenspace.i18n.I18n.setLocale(l);
+            scene.setRoot(new MainView(model));
+            changed.accept(l);
         });
     }
 

@@ -28,11 +28,9 @@ public final class TokenSpaceApp extends Application {
         stage.setMinHeight(560);
         DisplayModel display = model.display();
         display.languageProperty().set(I18n.locale());
-        display.languageProperty().addListener((o, a, l) -> { // the window again, in that language, same state
-            I18n.setLocale(l);
+        MainView.followLanguage(stage.getScene(), model, l -> {
             Preferences.saveLanguage(l);
             stage.setTitle(I18n.tr("app.title"));
-            stage.getScene().setRoot(new MainView(model));
         });
         display.fullScreenProperty().addListener((o, a, b) -> stage.setFullScreen(b));
         stage.fullScreenProperty().addListener((o, a, b) -> display.fullScreenProperty().set(b)); // Esc leaves it

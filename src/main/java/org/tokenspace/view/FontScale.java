@@ -14,10 +14,14 @@ import javafx.scene.text.Text;
 public final class FontScale {
     /** The root font size at zoom 1. */
     public static final double BASE = 14;
-    /** The user interface's typeface. */
-    public static final String SANS = "DejaVu Sans";
-    /** The typeface of numbers, ids and tensors. */
-    public static final String MONO = "DejaVu Sans Mono";
+    /** The user interface's typeface (bundled: {@link Fonts}). */
+    public static final String SANS = "TokenSpace Sans";
+    /** The typeface of numbers, ids and tensors (bundled). */
+    public static final String MONO = "TokenSpace Mono";
+
+    static {
+        Fonts.load(); // before any text is measured or drawn, and before the CSS names these families
+    }
 
     private final Text probe = new Text();
 

@@ -49,6 +49,7 @@ public final class HeadlessFx {
         }
         up.join();
         Platform.setImplicitExit(false);
+        call(Fonts::load); // the bundled fonts, so that a snapshot looks the same on every machine
         started = true;
     }
 
