@@ -10,12 +10,11 @@ token's label.
 The few label characters neither has (a Devanagari sign, an emoji) come from Noto Sans Devanagari (OFL-1.1) and
 Symbola (free for any use).
 
-Run from the repository root (needs python3-fonttools, fonts-dejavu-core, fonts-noto-cjk, fonts-noto-core and
-fonts-symbola; not part of the build):
-    java -cp target/classes:$(cat cp.txt) ... (see README) > target/gpt2-label-chars.txt
-    /usr/bin/python3 src/main/fonts/subset.py target/gpt2-label-chars.txt
+Run from the repository root after a build (it reads GPT-2's vocabulary from jtokkit's jar in ~/.m2); needs
+python3-fonttools, fonts-dejavu-core, fonts-noto-cjk, fonts-noto-core and fonts-symbola; not part of the build:
+    /usr/bin/python3 src/main/fonts/subset.py
 """
-import glob, os, sys
+import base64, glob, os, sys, zipfile
 from fontTools import subset
 from fontTools.merge import Merger
 from fontTools.pens.cu2quPen import Cu2QuPen
@@ -60,6 +59,14 @@ def texts(extra):
     files += ["src/main/java/org/tokenspace/app/SampleText.java"] + extra
     for f in files:
         cps |= {ord(c) for c in open(f, encoding="utf-8").read()}
+    return cps
+
+def gpt2_label_chars():
+    """Every character a GPT-2 token's label can show: its whole UTF-8 characters (the rest become <0x..>)."""
+    jar = sorted(glob.glob(os.path.expanduser("~/.m2/repository/com/knuddels/jtokkit/*/jtokkit-*.jar")))[-1]
+    cps = set()
+    for line in zipfile.ZipFile(jar).read("com/knuddels/jtokkit/r50k_base.tiktoken").splitlines():
+        cps |= {ord(c) for c in base64.b64decode(line.split()[0]).decode("utf-8", errors="ignore")}
     return cps
 
 def cut(font, unicodes):
@@ -111,7 +118,7 @@ def rename(font, family, style):
 
 def main():
     os.makedirs(OUT, exist_ok=True)
-    extra = texts(sys.argv[1:])
+    extra = texts(sys.argv[1:]) | gpt2_label_chars()
     for dejavu, noto, index, out, large in FACES:
         west = cut(TTFont(DEJAVU + dejavu), western() | extra)
         have = set(west.getBestCmap())
