@@ -123,8 +123,9 @@ final class SnapshotCommand implements Callable<Integer> {
         }
         Preset start = book ? Preset.BOOK : new Preset(options.settings(),
                 file == null ? SampleText.TEXT : TextInput.read(file, System.in), -1);
-        Figures.Pick pick = id != null ? new Figures.Pick(-1, -1, id) : new Figures.Pick(row, position, -1);
         boolean window = view.trim().equalsIgnoreCase("window");
+        Integer chosen = id == null && book && window ? Integer.valueOf(Preset.BOOK.selectedId()) : id; // the book's id 3
+        Figures.Pick pick = chosen != null ? new Figures.Pick(-1, -1, chosen) : new Figures.Pick(row, position, -1);
         return Figures.render(parseStep(window ? step : view, window ? "step" : "view"), window, start, pick, width,
                 height, scale, zoom, trainSteps, m -> {
                     m.code().shownProperty().set(code);
