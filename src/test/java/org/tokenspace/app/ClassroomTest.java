@@ -121,9 +121,8 @@ class ClassroomTest extends WindowTest {
         robot.clickOn("#play"); // at the end, Play starts over from the first stage
         assertEquals(Step.first(), model.stepper().stepProperty().get());
         // 0.2 s a step, the batch one window at a time: the end in a few seconds
-        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
-                () -> model.stepper().stepProperty().get() == Step.last());
-        Thread.sleep(400); // a step's time: Play would have gone on by now
+        WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS,
+                () -> !model.stepper().playingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Step.last(), model.stepper().stepProperty().get());
         assertFalse(model.stepper().playingProperty().get(), "stopped at the end");

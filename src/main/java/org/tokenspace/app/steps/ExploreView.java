@@ -1,6 +1,5 @@
 package org.tokenspace.app.steps;
 
-import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -16,13 +15,14 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import javafx.util.StringConverter;
 import org.tokenspace.app.ExploreModel;
 import org.tokenspace.app.Selection;
 import org.tokenspace.app.Step;
 import org.tokenspace.app.Walkthrough;
 import org.tokenspace.app.WalkthroughModel;
 import org.tokenspace.app.widgets.Reflow;
+import static org.tokenspace.app.widgets.Controls.choice;
+import static org.tokenspace.app.widgets.Controls.labelled;
 import org.tokenspace.explore.Metric;
 import org.tokenspace.explore.Neighbour;
 import org.tokenspace.i18n.I18n;
@@ -35,7 +35,6 @@ import org.tokenspace.view.ViewMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 
 /**
  * The Explore stage: the token table mapped by PCA, t-SNE or UMAP (animated while it runs), the selected token's
@@ -93,12 +92,12 @@ public final class ExploreView extends StepView {
 
     private FlowPane controls() {
         ChoiceBox<ExploreModel.Rows> rows = choice("explore-rows", ExploreModel.Rows.values(),
-                r -> I18n.tr("explore.rows." + r.name().toLowerCase(Locale.ROOT)));
+                r -> r == null ? "" : I18n.tr("explore.rows." + r.name().toLowerCase(Locale.ROOT)));
         rows.valueProperty().bindBidirectional(explore.rowsProperty());
         ChoiceBox<ExploreModel.Method> method = choice("explore-method", ExploreModel.Method.values(),
-                m -> I18n.tr("explore.method." + m.name().toLowerCase(Locale.ROOT)));
+                m -> m == null ? "" : I18n.tr("explore.method." + m.name().toLowerCase(Locale.ROOT)));
         method.valueProperty().bindBidirectional(explore.methodProperty());
-        ChoiceBox<Integer> dims = choice("explore-components", new Integer[] {2, 3}, d -> d + "-D");
+        ChoiceBox<Integer> dims = choice("explore-components", new Integer[] {2, 3}, d -> d == null ? "" : d + "-D");
         dims.setValue(explore.componentsProperty().get());
         dims.valueProperty().addListener((o, a, b) -> explore.componentsProperty().set(b));
         Button run = new Button(I18n.tr("explore.run"));
@@ -169,7 +168,7 @@ public final class ExploreView extends StepView {
         neighbourTitle.setWrapText(true);
         neighbourTitle.setMinHeight(Region.USE_PREF_SIZE);
         ChoiceBox<Metric> metric = choice("explore-metric", Metric.values(),
-                m -> I18n.tr("explore.metric." + m.name().toLowerCase(Locale.ROOT)));
+                m -> m == null ? "" : I18n.tr("explore.metric." + m.name().toLowerCase(Locale.ROOT)));
         metric.valueProperty().bindBidirectional(explore.metricProperty());
         Spinner<Integer> k = new Spinner<>(1, 100, explore.kProperty().get(), 1);
         k.setId("explore-k");
@@ -213,30 +212,7 @@ public final class ExploreView extends StepView {
         return f;
     }
 
-    private static HBox labelled(String key, javafx.scene.Node control) {
-        Label l = new Label(I18n.tr(key));
-        l.setLabelFor(control);
-        HBox box = new HBox(6, l, control);
-        box.setAlignment(Pos.CENTER_LEFT);
-        return box;
-    }
 
-    private static <T> ChoiceBox<T> choice(String id, T[] items, Function<T, String> name) {
-        ChoiceBox<T> box = new ChoiceBox<>(FXCollections.observableArrayList(items));
-        box.setId(id);
-        box.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : name.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        });
-        return box;
-    }
 
     @Override
     protected void update(Walkthrough w, Selection s) {

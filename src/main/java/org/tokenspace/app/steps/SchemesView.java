@@ -1,6 +1,5 @@
 package org.tokenspace.app.steps;
 
-import javafx.collections.FXCollections;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -9,7 +8,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.tokenspace.app.SchemesModel;
 import org.tokenspace.app.Selection;
 import org.tokenspace.app.Step;
@@ -18,6 +16,8 @@ import org.tokenspace.app.WalkthroughModel;
 import org.tokenspace.app.widgets.LinePlot;
 import org.tokenspace.app.widgets.MatrixPlot;
 import org.tokenspace.app.widgets.Reflow;
+import static org.tokenspace.app.widgets.Controls.choice;
+import static org.tokenspace.app.widgets.Controls.labelled;
 import org.tokenspace.app.widgets.RotaryDial;
 import org.tokenspace.i18n.I18n;
 import org.tokenspace.model.Gpt2Tokenizer;
@@ -26,7 +26,6 @@ import org.tokenspace.positions.PositionSimilarity;
 import org.tokenspace.positions.RotaryPositions;
 
 import java.util.Locale;
-import java.util.function.Function;
 
 /**
  * The Positions stage: two position schemes side by side (learned, sinusoidal, RoPE, T5 buckets, ALiBi). Each shows
@@ -66,10 +65,10 @@ public final class SchemesView extends StepView {
         positions.setPrefWidth(96);
         positions.valueProperty().addListener((o, x, v) -> schemes.contextLengthProperty().set(v));
         ChoiceBox<PositionSimilarity.Measure> measure = choice("schemes-measure",
-                PositionSimilarity.Measure.values(), m -> I18n.tr("schemes.measure." + m.name().toLowerCase(Locale.ROOT)));
+                PositionSimilarity.Measure.values(), m -> m == null ? "" : I18n.tr("schemes.measure." + m.name().toLowerCase(Locale.ROOT)));
         measure.valueProperty().bindBidirectional(schemes.measureProperty());
         ChoiceBox<RotaryPositions.Pairing> pairing = choice("schemes-pairing", RotaryPositions.Pairing.values(),
-                p -> I18n.tr("schemes.pairing." + p.cliName()));
+                p -> p == null ? "" : I18n.tr("schemes.pairing." + p.cliName()));
         pairing.valueProperty().bindBidirectional(schemes.pairingProperty());
         Spinner<Integer> head = new Spinner<>(0, 7, 0);
         head.setId("schemes-head");
@@ -82,13 +81,6 @@ public final class SchemesView extends StepView {
         return row;
     }
 
-    private static HBox labelled(String key, javafx.scene.Node control) {
-        Label l = new Label(I18n.tr(key));
-        l.setLabelFor(control);
-        HBox box = new HBox(6, l, control);
-        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        return box;
-    }
 
     private static ChoiceBox<PositionKind> kinds(String id, boolean withNone) {
         PositionKind[] all = PositionKind.values();
@@ -98,22 +90,6 @@ public final class SchemesView extends StepView {
         return box;
     }
 
-    private static <T> ChoiceBox<T> choice(String id, T[] items, Function<T, String> name) {
-        ChoiceBox<T> box = new ChoiceBox<>(FXCollections.observableArrayList(items));
-        box.setId(id);
-        box.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return name.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        });
-        return box;
-    }
 
     @Override
     protected void update(Walkthrough w, Selection s) {
