@@ -23,7 +23,8 @@ import java.util.concurrent.Callable;
  * Prints the resident memory before and after, so a long run shows whether memory stays flat.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Training steps per second of the embedding stage at the course's settings, and resident memory.")
+        description = "Print the training steps per second of the embedding stage at the course's settings, and"
+                + " the resident memory.")
 final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--steps", description = "Steps per timed block (default: ${DEFAULT-VALUE}).")
     int steps = 60;
@@ -32,7 +33,7 @@ final class BenchTrainCommand implements Callable<Integer> {
     int runs = 5;
 
     @Option(names = "--optimizer", converter = TrainCommand.OptimizerKind.class, paramLabel = "adamw|sgd",
-            description = "AdamW as the course (lr 4e-4, weight decay 0.1) or SGD (lr 0.1) (default: adamw).")
+            description = "AdamW as the course (lr 4e-4, weight decay 0.1) or SGD (lr 0.1) (default: ${DEFAULT-VALUE}).")
     Optimizer.Kind kind = Optimizer.Kind.ADAMW;
 
     @Option(names = "--embedding-dim", description = "Vector length (default: ${DEFAULT-VALUE}).")

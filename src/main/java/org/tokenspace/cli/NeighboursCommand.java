@@ -22,8 +22,8 @@ final class NeighboursCommand implements Callable<Integer> {
     int k = 10;
 
     @Option(names = "--metric", converter = Converters.MetricName.class, defaultValue = "cosine",
-            description = "cosine (similarity, higher is nearer) or euclidean (distance, lower is nearer)"
-                    + " (default: ${DEFAULT-VALUE}).")
+            description = "The metric: cosine (similarity, higher is nearer) or euclidean (distance, lower is"
+                    + " nearer) (default: ${DEFAULT-VALUE}).")
     Metric metric;
 
     @Mixin

@@ -29,8 +29,8 @@ import java.util.concurrent.Callable;
                 + "the initial tensors. A run that diverges stops at that step, writes the last finite state and "
                 + "ends with a message."})
 final class TrainCommand implements Callable<Integer> {
-    @Option(names = "--file", description = "UTF-8 text file, or - for standard input (default); a text that "
-            + "starts with 'ids:' is a list of token ids.")
+    @Option(names = "--file", paramLabel = "FILE", description = "The UTF-8 text file, or - for standard input (default:"
+            + " standard input); a text that starts with 'ids:' is a list of token ids.")
     Path file;
 
     @Mixin
@@ -52,7 +52,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--steps", required = true, description = "Optimizer steps, counted across epochs.")
     int steps;
 
-    @Option(names = "--out", required = true, description = "Output folder.")
+    @Option(names = "--out", required = true, paramLabel = "FOLDER", description = "The folder to write into.")
     Path out;
 
     @CommandLine.Spec
