@@ -33,7 +33,8 @@ final class BenchTrainCommand implements Callable<Integer> {
     int runs = 5;
 
     @Option(names = "--optimizer", converter = TrainCommand.OptimizerKind.class, paramLabel = "adamw|sgd",
-            description = "AdamW as the course (lr 4e-4, weight decay 0.1) or SGD (lr 0.1) (default: ${DEFAULT-VALUE}).")
+            description = "AdamW as the course (lr 4e-4, weight decay 0.1) or SGD (lr 0.1)"
+                    + " (default: ${DEFAULT-VALUE}).")
     Optimizer.Kind kind = Optimizer.Kind.ADAMW;
 
     @Option(names = "--embedding-dim", description = "Vector length (default: ${DEFAULT-VALUE}).")

@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The pipeline's settings as options: the table options, then the loader's, then the batch; defaults are the course's. */
+/** The pipeline's settings as options: the table options, the loader's, then the batch; defaults are the course's. */
 final class SettingsOptions {
     @Mixin
     TableSizeOptions table;

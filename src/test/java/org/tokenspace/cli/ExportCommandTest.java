@@ -180,8 +180,8 @@ class ExportCommandTest {
                         org.nd4j.linalg.indexing.NDArrayIndex.point(t), org.nd4j.linalg.indexing.NDArrayIndex.all()));
             }
         }
-        CliRun missing = CliRun.of("embed", "--file", text.toString(), "--tables", tables.toString(), "--token-tensor", "wte",
-                "--out", out.toString());
+        CliRun missing = CliRun.of("embed", "--file", text.toString(), "--tables", tables.toString(),
+                "--token-tensor", "wte", "--out", out.toString());
         assertEquals(Cli.USER_ERROR, missing.exitCode());
         assertEquals(1, missing.err().lines().count(), missing.err());
         assertTrue(missing.err().contains("no tensor 'wte'; it has wte.weight, wpe.weight"), missing.err());

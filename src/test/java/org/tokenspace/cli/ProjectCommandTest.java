@@ -39,7 +39,8 @@ class ProjectCommandTest {
 
     @Test
     void benchRenderPrintsFramesPerSecond() {
-        CliRun r = CliRun.of("bench", "render", "--points", "60000", "--frames", "3", "--width", "320", "--height", "200");
+        CliRun r = CliRun.of("bench", "render", "--points", "60000", "--frames", "3", "--width", "320", "--height",
+                "200");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().matches("(?s)render: 60000 points \\(synthetic Gaussian table\\), 3 frames at 320x200"
                 + " perspective, \\d+ threads: [0-9.]+ fps .*"), r.out());
