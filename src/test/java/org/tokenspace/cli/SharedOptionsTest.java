@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tokenspace.Golden;
-import org.tokenspace.io.Npy;
 import org.tokenspace.model.NormalKernel;
 import org.tokenspace.model.Tables;
 import org.tokenspace.projection.VocabularyCloud;
