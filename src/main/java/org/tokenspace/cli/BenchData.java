@@ -5,8 +5,8 @@ import org.tokenspace.explore.Clusters;
 import org.tokenspace.explore.Vectors;
 import org.tokenspace.io.Npy;
 import org.tokenspace.model.Gpt2Tokenizer;
-import org.tokenspace.model.NormalKernel;
-import org.tokenspace.model.Tables;
+import org.tokenspace.model.Pipeline;
+import org.tokenspace.model.Settings;
 import org.tokenspace.model.TokenSpaceException;
 import picocli.CommandLine.Option;
 
@@ -58,8 +58,7 @@ final class BenchData {
                 if (points > Gpt2Tokenizer.VOCAB_SIZE) {
                     throw new TokenSpaceException("--points must be at most 50257 for --data tokens");
                 }
-                Vectors table = Vectors.of(Tables.seeded(123, Gpt2Tokenizer.VOCAB_SIZE, 256, 4, NormalKernel.AVX2)
-                        .tokenTable());
+                Vectors table = Vectors.of(new Pipeline().tablesFor(Settings.DEFAULTS).tokenTable()); // the course's
                 return points == table.rows() ? table
                         : table.select(java.util.stream.IntStream.range(0, points).toArray());
             }

@@ -4,8 +4,8 @@ import org.tokenspace.explore.Metric;
 import org.tokenspace.explore.Neighbours;
 import org.tokenspace.explore.Vectors;
 import org.tokenspace.model.Gpt2Tokenizer;
-import org.tokenspace.model.NormalKernel;
-import org.tokenspace.model.Tables;
+import org.tokenspace.model.Pipeline;
+import org.tokenspace.model.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,8 +32,7 @@ final class BenchNeighboursCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Vectors table = Vectors.of(Tables.seeded(123, Gpt2Tokenizer.VOCAB_SIZE, 256, 4, NormalKernel.AVX2)
-                .tokenTable());
+        Vectors table = Vectors.of(new Pipeline().tablesFor(Settings.DEFAULTS).tokenTable()); // the course's
         var out = spec.commandLine().getOut();
         long t0 = System.nanoTime();
         Neighbours n = new Neighbours(table);
