@@ -19,17 +19,18 @@ import java.util.Locale;
  * {@code src/jmh/js/umap_peer.js}) read the very same rows.
  */
 final class BenchData {
-    @Option(names = "--data", description = "The rows: clusters (Gaussian clusters, a known structure) or tokens (the"
-            + " seed-123 50257 x 256 token table, its first --points rows) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data", paramLabel = "clusters|tokens",
+            description = "The rows: clusters (Gaussian clusters, a known structure) or tokens (the"
+                    + " seed-123 50257 x 256 token table, its first --points rows) (default: ${DEFAULT-VALUE}).")
     String data = "clusters";
 
-    @Option(names = "--points", description = "How many rows (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--points", paramLabel = "N", description = "How many rows (default: ${DEFAULT-VALUE}).")
     int points;
 
-    @Option(names = "--dim", description = "Dimensions of the clusters (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dim", paramLabel = "D", description = "Dimensions of the clusters (default: ${DEFAULT-VALUE}).")
     int dim = 50;
 
-    @Option(names = "--clusters", description = "Number of clusters (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--clusters", paramLabel = "N", description = "Number of clusters (default: ${DEFAULT-VALUE}).")
     int clusters = 10;
 
     @Option(names = "--save", paramLabel = "DIR", description = "Write the input as DIR/input.npy and TokenSpace's"

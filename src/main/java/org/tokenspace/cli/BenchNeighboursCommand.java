@@ -17,14 +17,15 @@ import java.util.concurrent.Callable;
 @Command(name = "neighbours", mixinStandardHelpOptions = true,
         description = "Time exact top-k neighbour queries over the seed-123 50257 x 256 token table.")
 final class BenchNeighboursCommand implements Callable<Integer> {
-    @Option(names = "--k", description = "Neighbours per query (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--k", paramLabel = "K", description = "Neighbours per query (default: ${DEFAULT-VALUE}).")
     int k = 10;
 
-    @Option(names = "--queries", description = "Timed queries per metric, ids spread over the table"
+    @Option(names = "--queries", paramLabel = "N", description = "Timed queries per metric, ids spread over the table"
             + " (default: ${DEFAULT-VALUE}).")
     int queries = 200;
 
-    @Option(names = "--warmup", description = "Untimed queries first, for the JIT (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", paramLabel = "N",
+            description = "Untimed queries first, for the JIT (default: ${DEFAULT-VALUE}).")
     int warmup = 200;
 
     @CommandLine.Spec
