@@ -57,6 +57,7 @@ class HelpTest {
         assertEquals("", r.err());
         assertFalse(r.out().contains("${"), "an unresolved variable: " + r.out());
         assertFalse(r.out().contains("default: null"), r.out());
+        assertFalse(r.out().contains("=<"), "an option value without a label: " + r.out());
         assertEquals(0, CliRun.of(args(path, "-h")).exitCode());
         assertEquals("TokenSpace 0.1.0", CliRun.of(args(path, "--version")).out().strip());
     }
