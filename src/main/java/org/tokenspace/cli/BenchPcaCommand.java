@@ -41,7 +41,7 @@ final class BenchPcaCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "# TokenSpace PCA, X [%d, %d] float32 from the seed-%s token table, %d cores%n",
                 tokenTable.rows(), tokenTable.columns(), Long.toUnsignedString(table.seed()),
                 Runtime.getRuntime().availableProcessors());
-        time(out, "Pca.fit (blocked ssyrk covariance + syevr top-3)",
+        time(out, "Pca.fit (blocked ssyrk covariance + EJML eigen-decomposition, top 3)",
                 () -> Pca.fit(tokenTable, VocabularyCloud.COMPONENTS));
         VocabularyCloud[] last = new VocabularyCloud[1];
         time(out, "Pca.fit + transform of every row", () -> last[0] = VocabularyCloud.of(tokenTable));
