@@ -38,10 +38,7 @@ public final class Figures {
                                        double scale, double zoom, int trainSteps,
                                        java.util.function.Consumer<WalkthroughModel> setUp)
             throws InterruptedException {
-        if (width < 200 || height < 150 || scale <= 0 || scale > 4 || width * scale * height * scale > 64e6) {
-            throw new TokenSpaceException("the picture must be at least 200x150, with a scale above 0 and up to 4, "
-                    + "and at most 64 megapixels in all");
-        }
+        org.tokenspace.io.Png.requireSize(width, height, scale);
         HeadlessFx.start();
         WalkthroughModel model = HeadlessFx.call(WalkthroughModel::new);
         HeadlessFx.call(() -> {

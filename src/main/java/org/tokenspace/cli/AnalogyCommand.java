@@ -25,7 +25,7 @@ final class AnalogyCommand implements Callable<Integer> {
     @Option(names = "--c", required = true, paramLabel = "C", description = "The row added (' woman').")
     String c;
 
-    @Option(names = "--k", description = "How many answers to list (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--k", paramLabel = "K", description = "How many answers to list (default: ${DEFAULT-VALUE}).")
     int k = 10;
 
     @Mixin

@@ -4,7 +4,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code tokenspace bench ...}: measurements of TokenSpace's own code on this machine. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure TokenSpace on this machine.", subcommands = {BenchRenderCommand.class,
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure TokenSpace's own code on this machine, to run beside the peers in shared/bench.",
+        subcommands = {BenchRenderCommand.class,
         BenchPcaCommand.class, BenchUiCommand.class, BenchTokenizeCommand.class, BenchTrainCommand.class,
         BenchNeighboursCommand.class, BenchTsneCommand.class, BenchUmapCommand.class})
 final class BenchCommand implements Runnable {
@@ -13,7 +15,6 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                "a benchmark is needed: render, pca, ui, tokenize, train, neighbours, tsne or umap");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is needed: " + Cli.names(spec));
     }
 }

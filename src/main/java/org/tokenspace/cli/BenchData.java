@@ -5,8 +5,8 @@ import org.tokenspace.explore.Clusters;
 import org.tokenspace.explore.Vectors;
 import org.tokenspace.io.Npy;
 import org.tokenspace.model.Gpt2Tokenizer;
-import org.tokenspace.model.NormalKernel;
-import org.tokenspace.model.Tables;
+import org.tokenspace.model.Pipeline;
+import org.tokenspace.model.Settings;
 import org.tokenspace.model.TokenSpaceException;
 import picocli.CommandLine.Option;
 
@@ -19,21 +19,22 @@ import java.util.Locale;
  * {@code src/jmh/js/umap_peer.js}) read the very same rows.
  */
 final class BenchData {
-    @Option(names = "--data", description = "clusters (Gaussian clusters, known structure) or tokens (the seed-123"
-            + " 50257 x 256 token table, its first --points rows); default: ${DEFAULT-VALUE}")
+    @Option(names = "--data", paramLabel = "clusters|tokens",
+            description = "The rows: clusters (Gaussian clusters, a known structure) or tokens (the"
+                    + " seed-123 50257 x 256 token table, its first --points rows) (default: ${DEFAULT-VALUE}).")
     String data = "clusters";
 
-    @Option(names = "--points", description = "rows (default: ${DEFAULT-VALUE})")
+    @Option(names = "--points", paramLabel = "N", description = "How many rows (default: ${DEFAULT-VALUE}).")
     int points;
 
-    @Option(names = "--dim", description = "dimensions of the clusters (default: ${DEFAULT-VALUE})")
+    @Option(names = "--dim", paramLabel = "D", description = "Dimensions of the clusters (default: ${DEFAULT-VALUE}).")
     int dim = 50;
 
-    @Option(names = "--clusters", description = "number of clusters (default: ${DEFAULT-VALUE})")
+    @Option(names = "--clusters", paramLabel = "N", description = "Number of clusters (default: ${DEFAULT-VALUE}).")
     int clusters = 10;
 
-    @Option(names = "--save", paramLabel = "DIR", description = "write the input as DIR/input.npy and our"
-            + " coordinates as DIR/<method>.npy, for the peer scripts")
+    @Option(names = "--save", paramLabel = "DIR", description = "Write the input as DIR/input.npy and TokenSpace's"
+            + " coordinates as DIR/<method>.npy, for the peer scripts.")
     Path save;
 
     BenchData(int defaultPoints) {
@@ -58,8 +59,7 @@ final class BenchData {
                 if (points > Gpt2Tokenizer.VOCAB_SIZE) {
                     throw new TokenSpaceException("--points must be at most 50257 for --data tokens");
                 }
-                Vectors table = Vectors.of(Tables.seeded(123, Gpt2Tokenizer.VOCAB_SIZE, 256, 4, NormalKernel.AVX2)
-                        .tokenTable());
+                Vectors table = Vectors.of(new Pipeline().tablesFor(Settings.DEFAULTS).tokenTable()); // the course's
                 return points == table.rows() ? table
                         : table.select(java.util.stream.IntStream.range(0, points).toArray());
             }

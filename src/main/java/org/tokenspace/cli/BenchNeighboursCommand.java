@@ -4,8 +4,8 @@ import org.tokenspace.explore.Metric;
 import org.tokenspace.explore.Neighbours;
 import org.tokenspace.explore.Vectors;
 import org.tokenspace.model.Gpt2Tokenizer;
-import org.tokenspace.model.NormalKernel;
-import org.tokenspace.model.Tables;
+import org.tokenspace.model.Pipeline;
+import org.tokenspace.model.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,14 +17,15 @@ import java.util.concurrent.Callable;
 @Command(name = "neighbours", mixinStandardHelpOptions = true,
         description = "Time exact top-k neighbour queries over the seed-123 50257 x 256 token table.")
 final class BenchNeighboursCommand implements Callable<Integer> {
-    @Option(names = "--k", description = "neighbours per query (default: ${DEFAULT-VALUE})")
+    @Option(names = "--k", paramLabel = "K", description = "Neighbours per query (default: ${DEFAULT-VALUE}).")
     int k = 10;
 
-    @Option(names = "--queries", description = "timed queries per metric, ids spread over the table"
-            + " (default: ${DEFAULT-VALUE})")
+    @Option(names = "--queries", paramLabel = "N", description = "Timed queries per metric, ids spread over the table"
+            + " (default: ${DEFAULT-VALUE}).")
     int queries = 200;
 
-    @Option(names = "--warmup", description = "untimed queries first, for the JIT (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", paramLabel = "N",
+            description = "Untimed queries first, for the JIT (default: ${DEFAULT-VALUE}).")
     int warmup = 200;
 
     @CommandLine.Spec
@@ -32,8 +33,7 @@ final class BenchNeighboursCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Vectors table = Vectors.of(Tables.seeded(123, Gpt2Tokenizer.VOCAB_SIZE, 256, 4, NormalKernel.AVX2)
-                .tokenTable());
+        Vectors table = Vectors.of(new Pipeline().tablesFor(Settings.DEFAULTS).tokenTable()); // the course's
         var out = spec.commandLine().getOut();
         long t0 = System.nanoTime();
         Neighbours n = new Neighbours(table);

@@ -1,13 +1,11 @@
 package org.tokenspace.cli;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.tokenspace.model.Gpt2Tokenizer;
-import org.tokenspace.model.NormalKernel;
-import org.tokenspace.model.Tables;
 import org.tokenspace.projection.Pca;
-import org.tokenspace.projection.PcaAxes;
+import org.tokenspace.projection.VocabularyCloud;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.Arrays;
@@ -16,33 +14,38 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /**
- * PCA of the seed-123 token table {@code [50257, 256]} to 3 components, timed as {@code shared/bench/pca_bench.py}
- * times its peers (median of the runs after warm-up), so that the two can run one after the other.
+ * The vocabulary cloud's PCA of the seeded token table ({@code [50257, 256]} with the defaults) to 3 components,
+ * timed as {@code shared/bench/pca_bench.py} times its peers (median of the runs after warm-up), so that the two can
+ * run one after the other.
  */
-@Command(name = "pca", mixinStandardHelpOptions = true, description = "Median time of the PCA of the seed-123 token table to 3 components.")
+@Command(name = "pca", mixinStandardHelpOptions = true,
+        description = "Print the median time of the vocabulary cloud's PCA of the seeded token table to 3 components.")
 final class BenchPcaCommand implements Callable<Integer> {
-    @Option(names = "--runs", description = "timed runs (default 7)")
+    @Option(names = "--runs", paramLabel = "N", description = "Timed runs (default: ${DEFAULT-VALUE}).")
     int runs = 7;
 
-    @Option(names = "--warmup", description = "untimed runs first, for the JIT (default 5)")
+    @Option(names = "--warmup", paramLabel = "N",
+            description = "Untimed runs first, for the JIT (default: ${DEFAULT-VALUE}).")
     int warmup = 5;
+
+    @Mixin
+    TableSizeOptions table;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        INDArray table = Tables.seeded(123, Gpt2Tokenizer.VOCAB_SIZE, 256, 4, NormalKernel.AVX2).tokenTable();
+        INDArray tokenTable = table.seeded().tokenTable(); // [V, D]
         var out = spec.commandLine().getOut();
-        out.printf("# TokenSpace PCA, X [50257, 256] float32 from the seed-123 token table, %d cores%n",
+        out.printf(Locale.ROOT, "# TokenSpace PCA, X [%d, %d] float32 from the seed-%s token table, %d cores%n",
+                tokenTable.rows(), tokenTable.columns(), Long.toUnsignedString(table.seed()),
                 Runtime.getRuntime().availableProcessors());
-        time(out, "Pca.fit (blocked ssyrk covariance + syevr top-3)", () -> Pca.fit(table, 3));
-        PcaAxes[] last = new PcaAxes[1];
-        time(out, "Pca.fit + transform of every row", () -> {
-            last[0] = Pca.fit(table, 3);
-            return last[0].transform(table);
-        });
-        out.printf(Locale.ROOT, "# top-3 explained variance %s%n", Arrays.toString(last[0].variances()));
+        time(out, "Pca.fit (blocked ssyrk covariance + EJML eigen-decomposition, top 3)",
+                () -> Pca.fit(tokenTable, VocabularyCloud.COMPONENTS));
+        VocabularyCloud[] last = new VocabularyCloud[1];
+        time(out, "Pca.fit + transform of every row", () -> last[0] = VocabularyCloud.of(tokenTable));
+        out.printf(Locale.ROOT, "# top-3 explained variance %s%n", Arrays.toString(last[0].axes().variances()));
         out.flush();
         return 0;
     }

@@ -1,12 +1,8 @@
 package org.tokenspace.cli;
 
-import org.tokenspace.model.Gpt2Tokenizer;
 import org.tokenspace.model.MemoryBudget;
-import org.tokenspace.model.NormalKernel;
-import org.tokenspace.model.Tables;
 import org.tokenspace.model.TokenSpaceException;
-import org.tokenspace.projection.Pca;
-import org.tokenspace.projection.PcaAxes;
+import org.tokenspace.projection.VocabularyCloud;
 import javafx.scene.Scene;
 import org.tokenspace.view.Camera;
 import org.tokenspace.view.HeadlessFx;
@@ -15,6 +11,7 @@ import org.tokenspace.view.PointRaster;
 import org.tokenspace.view.ViewMode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.Locale;
@@ -23,35 +20,39 @@ import java.util.concurrent.Callable;
 
 /**
  * Draws a rotating cloud off-screen through the point view's rasterizer (the code behind every picture the view
- * shows), or with {@code --view} through the whole view on the headless platform, and prints frames per second. Up to 50,257 points are the seed-123 token table's rows in its 3-component
- * PCA axes; more are a synthetic Gaussian table of the same spread.
+ * shows), or with {@code --view} through the whole view on the headless platform, and prints frames per second. Up to
+ * vocabSize points are the seeded token table's vocabulary cloud (its rows in their first three principal
+ * components); more are a synthetic Gaussian table of the same spread.
  */
-@Command(name = "render", mixinStandardHelpOptions = true, description = "Frames per second of the point view's rasterizer on a rotating cloud.")
+@Command(name = "render", mixinStandardHelpOptions = true,
+        description = "Print the frames per second of the point view's rasterizer drawing a rotating cloud.")
 final class BenchRenderCommand implements Callable<Integer> {
     private static final int WARMUP_FRAMES = 30;
     /** One degree of orbit, in the camera's drag pixels. */
     private static final double DEGREE = Math.toRadians(1) / 0.01;
 
-    @Option(names = "--points", required = true, description = "cloud size P (up to 50257: the token table)")
+    @Option(names = "--points", required = true, paramLabel = "P", description = "The cloud's size: up to"
+            + " vocabSize, the token table's vocabulary cloud; above it, a synthetic Gaussian cloud.")
     int points;
 
-    @Option(names = "--frames", description = "frames F to time (default 300)")
+    @Option(names = "--frames", paramLabel = "F", description = "Frames to time (default: ${DEFAULT-VALUE}).")
     int frames = 300;
 
-    @Option(names = "--width", description = "image width in pixels (default 1280)")
-    int width = 1280;
+    @Mixin
+    ImageOptions image = new ImageOptions(1280, 800, 1);
 
-    @Option(names = "--height", description = "image height in pixels (default 800)")
-    int height = 800;
+    @Mixin
+    TableSizeOptions table;
 
-    @Option(names = "--threads", description = "drawing threads (default: every core, at most 8)")
+    @Option(names = "--threads", paramLabel = "N", description = "Drawing threads (default: every core, at most 8).")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--view", description = "time the whole point view (headless JavaFX), not the rasterizer alone")
+    @Option(names = "--view", description = "Time the whole point view on the headless JavaFX platform, not the"
+            + " rasterizer alone.")
     boolean view;
 
-    @Option(names = "--mode", description = "perspective (default), orthographic or flat_2d",
-            converter = ModeConverter.class)
+    @Option(names = "--mode", paramLabel = "MODE", converter = ModeConverter.class,
+            description = "The projection: perspective, orthographic or flat_2d (default: ${DEFAULT-VALUE}).")
     ViewMode mode = ViewMode.PERSPECTIVE;
 
     @CommandLine.Spec
@@ -59,24 +60,25 @@ final class BenchRenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (points < 1 || frames < 1 || width < 1 || height < 1 || (long) width * height > 64_000_000L) {
-            throw new TokenSpaceException("--points and --frames must be at least 1, and the image at most 64"
-                    + " megapixels");
+        if (points < 1 || frames < 1) {
+            throw new TokenSpaceException("--points and --frames must be at least 1");
         }
+        image.checked();
+        int width = image.pixelWidth();
+        int height = image.pixelHeight();
         MemoryBudget.requireFloats("the " + points + "-point cloud", 3L * points);
         var out = spec.commandLine().getOut();
         String source;
         float[] xyz;
-        if (points <= Gpt2Tokenizer.VOCAB_SIZE) {
-            var table = Tables.seeded(123, Gpt2Tokenizer.VOCAB_SIZE, 256, 4, NormalKernel.AVX2).tokenTable();
-            PcaAxes axes = Pca.fit(table, 3);
-            xyz = java.util.Arrays.copyOf(axes.transform(table), 3 * points);
-            source = "seed-123 token table in its PCA axes";
+        if (points <= table.vocabSize) {
+            VocabularyCloud cloud = VocabularyCloud.of(table.seeded());
+            xyz = java.util.Arrays.copyOf(cloud.points(), 3 * points); // [P, 3]
+            source = "seed-" + Long.toUnsignedString(table.seed()) + " token table's vocabulary cloud";
         } else {
             xyz = synthetic(points);
             source = "synthetic Gaussian table";
         }
-        double seconds = view ? timeView(xyz) : timeRaster(xyz);
+        double seconds = view ? timeView(xyz, width, height) : timeRaster(xyz, width, height);
         out.printf(Locale.ROOT, "render%s: %d points (%s), %d frames at %dx%d %s, %d threads: %.1f fps"
                         + " (%.2f ms a frame)%n", view ? " --view" : "", points, source, frames, width, height,
                 mode.name().toLowerCase(Locale.ROOT), view ? Runtime.getRuntime().availableProcessors() : threads,
@@ -86,7 +88,7 @@ final class BenchRenderCommand implements Callable<Integer> {
     }
 
     /** Seconds for {@code frames} frames of the rasterizer alone, one degree of orbit a frame. */
-    private double timeRaster(float[] xyz) {
+    private double timeRaster(float[] xyz, int width, int height) {
         PointRaster raster = new PointRaster(threads);
         raster.setPoints(xyz, points);
         raster.resize(width, height);
@@ -109,7 +111,7 @@ final class BenchRenderCommand implements Callable<Integer> {
      * Seconds for {@code frames} frames of the whole point view on the headless platform: rasterizer, the image's
      * upload and the overlay (axes, grid labels, legend), as each change on screen draws it.
      */
-    private double timeView(float[] xyz) {
+    private double timeView(float[] xyz, int width, int height) {
         HeadlessFx.start();
         return HeadlessFx.call(() -> {
             PointCloudView v = new PointCloudView();

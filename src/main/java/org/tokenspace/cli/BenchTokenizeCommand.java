@@ -14,15 +14,18 @@ import java.util.concurrent.Callable;
  * GPT-2 BPE speed on a text repeated to {@code --mb} megabytes, as {@code shared/bench/tiktoken_bench.js} measures
  * tiktoken: median tokens per second over runs, after a warm-up.
  */
-@Command(name = "tokenize", mixinStandardHelpOptions = true, description = "GPT-2 BPE tokens per second on a text repeated to --mb megabytes.")
+@Command(name = "tokenize", mixinStandardHelpOptions = true,
+        description = "Print GPT-2 BPE tokens per second on a text repeated to --mb megabytes.")
 final class BenchTokenizeCommand implements Callable<Integer> {
-    @Option(names = "--file", required = true, description = "the text to repeat (e.g. the-verdict.txt), or - for standard input")
+    @Option(names = "--file", required = true, paramLabel = "FILE",
+            description = "The text to repeat (e.g. the-verdict.txt), or - for standard input.")
     Path file;
 
-    @Option(names = "--mb", description = "megabytes of text (default 10)")
+    @Option(names = "--mb", paramLabel = "MB", description = "Megabytes of text (default: ${DEFAULT-VALUE}).")
     int mb = 10;
 
-    @Option(names = "--runs", description = "timed runs after one warm-up (default 5)")
+    @Option(names = "--runs", paramLabel = "N",
+            description = "Timed runs after one warm-up (default: ${DEFAULT-VALUE}).")
     int runs = 5;
 
     @CommandLine.Spec

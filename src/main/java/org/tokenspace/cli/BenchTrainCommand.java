@@ -23,22 +23,25 @@ import java.util.concurrent.Callable;
  * Prints the resident memory before and after, so a long run shows whether memory stays flat.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Training steps per second of the embedding stage at the course's settings, and resident memory.")
+        description = "Print the training steps per second of the embedding stage at the course's settings, and"
+                + " the resident memory.")
 final class BenchTrainCommand implements Callable<Integer> {
-    @Option(names = "--steps", description = "Steps per timed block (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", paramLabel = "N", description = "Steps per timed block (default: ${DEFAULT-VALUE}).")
     int steps = 60;
 
-    @Option(names = "--runs", description = "Timed blocks after one warm-up block (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", paramLabel = "N",
+            description = "Timed blocks after one warm-up block (default: ${DEFAULT-VALUE}).")
     int runs = 5;
 
     @Option(names = "--optimizer", converter = TrainCommand.OptimizerKind.class, paramLabel = "adamw|sgd",
-            description = "AdamW as the course (lr 4e-4, weight decay 0.1) or SGD (lr 0.1) (default: adamw).")
+            description = "AdamW as the course (lr 4e-4, weight decay 0.1) or SGD (lr 0.1)"
+                    + " (default: ${DEFAULT-VALUE}).")
     Optimizer.Kind kind = Optimizer.Kind.ADAMW;
 
-    @Option(names = "--embedding-dim", description = "Vector length (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--embedding-dim", paramLabel = "D", description = "Vector length (default: ${DEFAULT-VALUE}).")
     int embeddingDim = 256;
 
-    @Option(names = "--file", description = "The text (default: the embedded sample text).")
+    @Option(names = "--file", paramLabel = "FILE", description = "The text (default: the embedded sample text).")
     Path file;
 
     @CommandLine.Spec

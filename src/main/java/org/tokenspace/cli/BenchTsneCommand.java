@@ -23,20 +23,23 @@ final class BenchTsneCommand implements Callable<Integer> {
     @Mixin
     BenchData input = new BenchData(3000);
 
-    @Option(names = "--components", description = "2 or 3 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--components", paramLabel = "K",
+            description = "Coordinates per row, 2 or 3 (default: ${DEFAULT-VALUE}).")
     int components = 2;
 
-    @Option(names = "--iterations", description = "gradient steps (default: ${DEFAULT-VALUE})")
+    @Option(names = "--iterations", paramLabel = "N", description = "Gradient steps (default: ${DEFAULT-VALUE}).")
     int iterations = 1000;
 
-    @Option(names = "--runs", description = "timed runs (default: ${DEFAULT-VALUE})")
+    @Option(names = "--runs", paramLabel = "N", description = "Timed runs (default: ${DEFAULT-VALUE}).")
     int runs = 1;
 
-    @Option(names = "--warmup", description = "untimed runs first, for the JIT (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", paramLabel = "N",
+            description = "Untimed runs first, for the JIT (default: ${DEFAULT-VALUE}).")
     int warmup = 0;
 
-    @Option(names = "--trust-max", description = "score trustworthiness only up to this many rows, as it costs"
-            + " n^2 distances (default: ${DEFAULT-VALUE})")
+    @Option(names = "--trust-max", paramLabel = "N",
+            description = "Score trustworthiness only up to this many rows, as it costs"
+                    + " n^2 distances (default: ${DEFAULT-VALUE}).")
     int trustMax = 20000;
 
     @CommandLine.Spec

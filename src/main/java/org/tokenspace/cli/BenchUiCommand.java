@@ -19,16 +19,20 @@ import java.util.concurrent.Callable;
  * The window under a full recompute: the seed changes (a new 50257 x 256 table, a new PCA fit) while the FX thread's
  * frame gaps are recorded. The longest gap is the longest the UI was frozen.
  */
-@Command(name = "ui", mixinStandardHelpOptions = true, description = "Longest FX-thread frame while the full default recomputes (headless window).")
+@Command(name = "ui", mixinStandardHelpOptions = true,
+        description = "Print the longest frame of the FX thread while the window, on the headless platform,"
+                + " recomputes the course's defaults.")
 final class BenchUiCommand implements Callable<Integer> {
-    @Option(names = "--recomputes", description = "how many seeds to go through (default 10)")
+    @Option(names = "--recomputes", paramLabel = "N",
+            description = "How many seeds to go through (default: ${DEFAULT-VALUE}).")
     int recomputes = 10;
 
-    @Option(names = "--step", description = "the stage on screen: projection (default) redraws the most")
+    @Option(names = "--step", paramLabel = "STAGE",
+            description = "The stage on screen; projection redraws the most (default: ${DEFAULT-VALUE}).")
     String step = "projection";
 
-    @Option(names = "--train", description = "instead: the Train stage training for this many seconds at the course's "
-            + "settings (shuffled), the window drawing its snapshots")
+    @Option(names = "--train", paramLabel = "SECONDS", description = "Instead, time the Train stage training for"
+            + " this many seconds at the course's settings (shuffled) while the window draws its snapshots.")
     int trainSeconds;
 
     @CommandLine.Spec

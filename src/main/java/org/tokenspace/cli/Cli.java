@@ -9,7 +9,8 @@ import java.io.PrintWriter;
 
 /** The {@code tokenspace} command: every error is one line on standard error and a non-zero exit, never a trace. */
 @Command(name = "tokenspace", mixinStandardHelpOptions = true, version = "TokenSpace 0.1.0",
-        description = "Token ids becoming the vectors a GPT-style model reads, exactly as PyTorch computes them.",
+        description = {"Watch token ids become the vectors a GPT-style model reads, exactly as PyTorch computes"
+                + " them.", "With no arguments at all, the app opens; with a command, it runs without a window."},
         subcommands = {InitCommand.class, TokenizeCommand.class, BatchesCommand.class, EmbedCommand.class,
                 ProjectCommand.class, CloudCommand.class, BenchCommand.class, ExportCommand.class,
                 InspectCommand.class, SnapshotCommand.class, TrainCommand.class, PositionsCommand.class,
@@ -25,21 +26,18 @@ public final class Cli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is needed: init, tokenize, batches, embed, show, code, train, positions, project,"
-                        + " neighbours, analogy, export, inspect, snapshot, cloud or bench (or no arguments at all"
-                        + " for the app)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: "
+                + names(spec) + " (or no arguments at all for the app)");
     }
 
     /** Runs the command line and returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Cli());
+        withVersion(cli, cli.getCommandSpec().version());
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
-            // the whole path of the command, e.g. 'tokenspace bench render --help'
-            String command = ex.getCommandLine().getCommandSpec().qualifiedName(" ");
-            err.println("tokenspace: " + ex.getMessage() + " (see '" + command + " --help')");
+            err.println("tokenspace: " + ex.getMessage() + " (see '" + helpCommand(ex.getCommandLine()) + "')");
             err.flush();
             return USAGE_ERROR;
         });
@@ -60,6 +58,26 @@ public final class Cli implements Runnable {
             err.flush();
             return USER_ERROR;
         }
+    }
+
+    /** Gives every subcommand the top command's version, so that {@code -V} works at every level as -h does. */
+    private static void withVersion(CommandLine line, String[] version) {
+        line.getSubcommands().values().forEach(sub -> {
+            sub.getCommandSpec().version(version);
+            withVersion(sub, version);
+        });
+    }
+
+    /** The names of {@code spec}'s subcommands, as a list in words: "a, b or c". */
+    static String names(CommandLine.Model.CommandSpec spec) {
+        java.util.List<String> names = java.util.List.copyOf(spec.subcommands().keySet());
+        return names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+    }
+
+    /** The command that shows {@code line}'s help, with its whole path: {@code tokenspace bench render --help}. */
+    static String helpCommand(CommandLine line) {
+        return line.getCommandSpec().qualifiedName(" ") + " --help";
     }
 
     /** Logs a failure that is not the user's problem with its trace, and says where; nothing for a user's problem. */

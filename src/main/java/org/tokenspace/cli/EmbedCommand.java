@@ -14,10 +14,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** The whole pipeline on a text: one batch's token, positional and input embeddings as .npy. */
-@Command(name = "embed", mixinStandardHelpOptions = true, description = {"Write one batch's token, positional and input embeddings as .npy.",
-        "With --tables the tables come from a safetensors file (e.g. GPT-2's wte.weight and wpe.weight)."})
+@Command(name = "embed", mixinStandardHelpOptions = true,
+        description = {"Write one batch's token, positional and input embeddings as .npy.",
+            "With --tables the tables come from a safetensors file (e.g. GPT-2's wte.weight and wpe.weight)."})
 final class EmbedCommand implements Callable<Integer> {
-    @Option(names = "--file", required = true, description = "UTF-8 text file, or - for standard input")
+    @Option(names = "--file", required = true, paramLabel = "FILE",
+            description = "The UTF-8 text file, or - for standard input.")
     Path file;
 
     @Mixin
@@ -26,7 +28,7 @@ final class EmbedCommand implements Callable<Integer> {
     @Mixin
     TablesOptions tables;
 
-    @Option(names = "--out", required = true, description = "output folder")
+    @Option(names = "--out", required = true, paramLabel = "FOLDER", description = "The folder to write into.")
     Path out;
 
     @picocli.CommandLine.Spec

@@ -42,21 +42,22 @@ import java.util.concurrent.Callable;
             "                  (header token<TAB>id, for a batch also b, t,",
             "                  target_token, target_id): load both in",
             "                  projector.tensorflow.org; tabs, line breaks and",
-            "                  backslashes in tokens are written \\t, \\n, \\\\",
+            "                  backslashes in tokens are written \\t, \\n, \\\\.",
             ""})
 final class ExportCommand implements Callable<Integer> {
     @Option(names = "--what", required = true, converter = WhatConverter.class, paramLabel = "WHAT",
-            description = "token-table, position-table, projection or batch")
+            description = "What to write: token-table, position-table, projection or batch.")
     Exports.What what;
 
     @Option(names = "--format", required = true, converter = FormatConverter.class, paramLabel = "FORMAT",
-            description = "npy, csv, projector-tsv or safetensors")
+            description = "The format: npy, csv, projector-tsv or safetensors.")
     Exports.Format format;
 
-    @Option(names = "--out", required = true, paramLabel = "FOLDER", description = "folder for the files")
+    @Option(names = "--out", required = true, paramLabel = "FOLDER", description = "The folder for the files.")
     Path out;
 
-    @Option(names = "--file", paramLabel = "FILE", description = "UTF-8 text file for --what batch, or - (the default) for standard input")
+    @Option(names = "--file", paramLabel = "FILE", description = "The UTF-8 text for --what batch, or - for"
+            + " standard input (default: standard input).")
     Path file;
 
     @Mixin

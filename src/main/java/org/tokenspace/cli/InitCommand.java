@@ -16,22 +16,27 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code torch.manual_seed(S)} then one {@code nn.Embedding} per {@code --layer}, from one stream. */
-@Command(name = "init", mixinStandardHelpOptions = true, description = "Create embedding layers from one seeded stream and write them as .npy.")
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = "Create embedding layers from one seeded stream, as consecutive nn.Embedding calls after"
+                + " torch.manual_seed do, and write them as .npy.")
 final class InitCommand implements Callable<Integer> {
-    @Option(names = "--seed", required = true, converter = Converters.Seed.class, description = "torch.manual_seed")
+    @Option(names = "--seed", required = true, converter = Converters.Seed.class, paramLabel = "SEED",
+            description = "The seed, as torch.manual_seed takes it: a whole number from -2^63 to 2^64 - 1.")
     long seed;
 
     @Option(names = "--layer", required = true, converter = Converters.Layer.class,
-            description = "ROWSxDIM, e.g. 6x3; repeat for consecutive layers")
+            paramLabel = "ROWSxDIM", description = "A layer's size, e.g. 6x3; repeat it for consecutive layers.")
     List<long[]> layers;
 
-    @Option(names = "--kernel", converter = Converters.Kernel.class, description = "avx2 (default) or generic")
-    NormalKernel kernel = NormalKernel.AVX2;
+    @Option(names = "--kernel", converter = Converters.Kernel.class, paramLabel = "KERNEL",
+            description = "PyTorch's normal fill kernel: avx2 or generic (default: ${DEFAULT-VALUE}).")
+    NormalKernel kernel = org.tokenspace.model.Settings.DEFAULTS.kernel();
 
-    @Option(names = "--out", required = true, description = "folder for layer0.npy, layer1.npy, ...")
+    @Option(names = "--out", required = true, paramLabel = "FOLDER",
+            description = "The folder for layer0.npy, layer1.npy and so on.")
     Path out;
 
-    @Option(names = "--print", description = "also print each layer as PyTorch prints it")
+    @Option(names = "--print", description = "Also print each layer as PyTorch prints it.")
     boolean print;
 
     @picocli.CommandLine.Spec

@@ -11,10 +11,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** What a tensor file holds, from its header alone: nothing is loaded. */
-@Command(name = "inspect", mixinStandardHelpOptions = true, description = {"List the tensors of a .npy or .safetensors file, one per line:",
-        "name, dtype, shape, data size in bytes (tab-separated)."})
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+        description = {"List the tensors of a .npy or .safetensors file, one per line: name, dtype, shape and data"
+                + " size in bytes, tab-separated."})
 final class InspectCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = ".npy or .safetensors file")
+    @Parameters(paramLabel = "FILE", description = "The .npy or .safetensors file.")
     Path file;
 
     @CommandLine.Spec

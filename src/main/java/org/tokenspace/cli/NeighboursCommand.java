@@ -18,12 +18,13 @@ final class NeighboursCommand implements Callable<Integer> {
     @Option(names = "--id", required = true, paramLabel = "I", description = "The row (token id) to start from.")
     int id;
 
-    @Option(names = "--k", description = "How many neighbours to list (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--k", paramLabel = "K", description = "How many neighbours to list (default: ${DEFAULT-VALUE}).")
     int k = 10;
 
-    @Option(names = "--metric", converter = Converters.MetricName.class, defaultValue = "cosine",
-            description = "cosine (similarity, higher is nearer) or euclidean (distance, lower is nearer)"
-                    + " (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--metric", paramLabel = "cosine|euclidean",
+            converter = Converters.MetricName.class, defaultValue = "cosine",
+            description = "The metric: cosine (similarity, higher is nearer) or euclidean (distance, lower is"
+                    + " nearer) (default: ${DEFAULT-VALUE}).")
     Metric metric;
 
     @Mixin

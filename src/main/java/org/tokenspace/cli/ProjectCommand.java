@@ -39,49 +39,58 @@ final class ProjectCommand implements Callable<Integer> {
             description = "How to map the rows (default: ${DEFAULT-VALUE}).")
     String method = "pca";
 
-    @Option(names = "--in", required = true, description = "The float32 or float64 .npy table [N, D].")
+    @Option(names = "--in", paramLabel = "FILE.npy", required = true,
+            description = "The float32 or float64 .npy table [N, D].")
     Path in;
 
     @Option(names = "--rows", paramLabel = "IDS.json",
             description = "A JSON array of row ids to map instead of every row; repeats are mapped once.")
     Path rows;
 
-    @Option(names = "--components", description = "Number of coordinates k: 1 to D for pca (default 3), 2 or 3 for"
-            + " tsne and umap (default 2).")
+    @Option(names = "--components", paramLabel = "K",
+            description = "Number of coordinates k: 1 to D for pca (default 3), 2 or 3 for"
+                    + " tsne and umap (default 2).")
     Integer components;
 
-    @Option(names = "--perplexity", description = "t-SNE: the effective number of neighbours of each point"
-            + " (default 30).")
+    @Option(names = "--perplexity", paramLabel = "P",
+            description = "t-SNE: the effective number of neighbours of each point"
+                    + " (default 30).")
     Double perplexity;
 
-    @Option(names = "--learning-rate", description = "t-SNE: the step size, or 0 for scikit-learn's auto,"
-            + " max(N / 48, 50) (default 0).")
+    @Option(names = "--learning-rate", paramLabel = "LR",
+            description = "t-SNE: the step size, or 0 for scikit-learn's auto,"
+                    + " max(N / 48, 50) (default 0).")
     Double learningRate;
 
-    @Option(names = "--iterations", description = "t-SNE: gradient steps, at least 250 (default 1000); UMAP:"
-            + " epochs (default 500 up to 10,000 rows, else 200).")
+    @Option(names = "--iterations", paramLabel = "N",
+            description = "t-SNE: gradient steps, at least 250 (default 1000); UMAP:"
+                    + " epochs (default 500 up to 10,000 rows, else 200).")
     Integer iterations;
 
-    @Option(names = "--neighbors", description = "UMAP: the neighbourhood size, the point itself included"
-            + " (default 15).")
+    @Option(names = "--neighbors", paramLabel = "K",
+            description = "UMAP: the neighbourhood size, the point itself included"
+                    + " (default 15).")
     Integer neighbors;
 
-    @Option(names = "--min-dist", description = "UMAP: how tightly points may pack, 0 to 1 (default 0.1).")
+    @Option(names = "--min-dist", paramLabel = "D",
+            description = "UMAP: how tightly points may pack, 0 to 1 (default 0.1).")
     Double minDist;
 
     @Option(names = "--init", paramLabel = "pca|random", description = "t-SNE and UMAP: start from the first"
             + " principal components or from random positions drawn with --seed (default pca).")
     String init;
 
-    @Option(names = "--seed", converter = Converters.Seed.class, description = "t-SNE and UMAP: the seed of a"
-            + " random start and of UMAP's negative samples, so that a run repeats exactly (default 0).")
+    @Option(names = "--seed", paramLabel = "SEED", converter = Converters.Seed.class,
+            description = "t-SNE and UMAP: the seed of a"
+                    + " random start and of UMAP's negative samples, so that a run repeats exactly (default 0).")
     Long seed;
 
     @Option(names = "--trustworthiness", description = "Also print scikit-learn's trustworthiness (k = 10) of the"
             + " result; it costs N^2 distances.")
     boolean trustworthiness;
 
-    @Option(names = "--out", required = true, description = "The output .npy: float32 coordinates [N, k].")
+    @Option(names = "--out", paramLabel = "FILE.npy", required = true,
+            description = "The output .npy: float32 coordinates [N, k].")
     Path out;
 
     @CommandLine.Spec

@@ -5,33 +5,17 @@ import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The pipeline's settings as options: the table options, then the loader's; defaults are the course's. */
+/** The pipeline's settings as options: the table options, the loader's, then the batch; defaults are the course's. */
 final class SettingsOptions {
-    private static final Settings D = Settings.DEFAULTS;
-
     @Mixin
     TableSizeOptions table;
 
-    @Option(names = "--batch-size", description = "windows per batch (default 8)")
-    int batchSize = D.batchSize();
+    @Mixin
+    LoaderOptions loader;
 
-    @Option(names = "--max-length", description = "window length (default 4)")
-    int maxLength = D.maxLength();
-
-    @Option(names = "--stride", description = "step between windows (default 4)")
-    int stride = D.stride();
-
-    @Option(names = "--shuffle", description = "shuffle windows as DataLoader(shuffle=True) after manual_seed(seed)")
-    boolean shuffle;
-
-    @Option(names = "--keep-last", description = "keep the short last batch (drop_last=False)")
-    boolean keepLast;
-
-    @Option(names = "--epoch", description = "epoch, 0 is the first (default 0)")
-    int epoch;
-
-    @Option(names = "--batch-index", description = "which batch, 0 is the first (default 0)")
-    int batchIndex;
+    @Option(names = "--batch-index", paramLabel = "I",
+            description = "Which batch of the epoch, 0 being the first (default: ${DEFAULT-VALUE}).")
+    int batchIndex = Settings.DEFAULTS.batchIndex();
 
     Settings settings() {
         return unchecked().validate();
@@ -48,40 +32,7 @@ final class SettingsOptions {
      * {@code --book --kernel generic} is the book's example drawn with the generic kernel.
      */
     Settings over(Settings base, CommandLine.ParseResult parsed) {
-        Settings.Builder b = base.toBuilder();
-        if (parsed.hasMatchedOption("--seed")) {
-            b.seed(table.seed());
-        }
-        if (parsed.hasMatchedOption("--vocab-size")) {
-            b.vocabSize(table.vocabSize);
-        }
-        if (parsed.hasMatchedOption("--embedding-dim")) {
-            b.embeddingDim(table.embeddingDim);
-        }
-        if (parsed.hasMatchedOption("--context-length")) {
-            b.contextLength(table.contextLength);
-        }
-        if (parsed.hasMatchedOption("--kernel")) {
-            b.kernel(table.kernel);
-        }
-        if (parsed.hasMatchedOption("--batch-size")) {
-            b.batchSize(batchSize);
-        }
-        if (parsed.hasMatchedOption("--max-length")) {
-            b.maxLength(maxLength);
-        }
-        if (parsed.hasMatchedOption("--stride")) {
-            b.stride(stride);
-        }
-        if (parsed.hasMatchedOption("--shuffle")) {
-            b.shuffle(shuffle);
-        }
-        if (parsed.hasMatchedOption("--keep-last")) {
-            b.dropLast(!keepLast);
-        }
-        if (parsed.hasMatchedOption("--epoch")) {
-            b.epoch(epoch);
-        }
+        Settings.Builder b = loader.over(table.over(base.toBuilder(), parsed), parsed);
         if (parsed.hasMatchedOption("--batch-index")) {
             b.batchIndex(batchIndex);
         }
@@ -89,7 +40,6 @@ final class SettingsOptions {
     }
 
     private Settings unchecked() {
-        return new Settings(table.seed(), table.vocabSize, table.embeddingDim, table.contextLength, batchSize,
-                maxLength, stride, shuffle, !keepLast, epoch, batchIndex, table.kernel);
+        return loader.apply(table.apply(Settings.builder())).batchIndex(batchIndex).build();
     }
 }

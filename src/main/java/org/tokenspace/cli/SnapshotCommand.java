@@ -6,6 +6,7 @@ import org.tokenspace.app.Step;
 import org.tokenspace.io.Png;
 import org.tokenspace.model.Preset;
 import org.tokenspace.model.TokenSpaceException;
+import org.tokenspace.projection.VocabularyCloud;
 import org.tokenspace.view.ViewMode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,70 +19,78 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** Any view as a PNG, with no display and no GPU; {@code --all} writes every figure the README shows. */
-@Command(name = "snapshot", mixinStandardHelpOptions = true, description = "Render a view to PNG without a display (--all: every README figure).")
+@Command(name = "snapshot", mixinStandardHelpOptions = true,
+        description = "Draw a stage, the whole window or the vocabulary cloud as a PNG without a display; --all writes"
+                + " every figure of the README.")
 final class SnapshotCommand implements Callable<Integer> {
     /** The README's figures: each stage at the course's defaults and at the book's Embedding(6, 3). */
     static final List<String> README_FIGURES = List.of("window", "default-tokenize", "default-lookup",
             "default-position", "default-batch", "default-projection", "book-lookup", "book-position",
             "book-batch", "cloud-3d", "cloud-2d");
 
-    @Option(names = "--view", description = "tokenize, lookup, position, batch, projection, window, cloud-3d, cloud-2d")
+    @Option(names = "--view", paramLabel = "VIEW", description = "What to draw: tokenize, lookup, position, batch,"
+            + " projection, window, cloud-3d or cloud-2d.")
     String view;
 
-    @Option(names = "--all", description = "write every README figure into the --out folder")
+    @Option(names = "--all", description = "Write every figure of the README into the --out folder.")
     boolean all;
 
-    @Option(names = "--out", required = true, description = "the .png (with --all: a folder)")
+    @Option(names = "--out", required = true, paramLabel = "PATH", description = "The PNG to write (with --all:"
+            + " a folder).")
     Path out;
 
-    @Option(names = "--width", description = "width in points (default 1440)")
-    int width = 1440;
+    @Mixin
+    ImageOptions image = new ImageOptions(1440, 900, 2);
 
-    @Option(names = "--height", description = "height in points (default 900)")
-    int height = 900;
-
-    @Option(names = "--scale", description = "pixels per point (default 2)")
-    double scale = 2;
-
-    @Option(names = "--lang", description = "the window's language: en (default), el, fr, tr, ko or ja")
+    @Option(names = "--lang", paramLabel = "LANG", description = "The window's language: en, el, fr, tr, ko or ja"
+            + " (default: ${DEFAULT-VALUE}).")
     String lang = "en";
 
-    @Option(names = "--code", description = "with --view window: show the stage's PyTorch code beside it")
+    @Option(names = "--code", description = "With --view window: show the stage's PyTorch code beside it.")
     boolean code;
 
-    @Option(names = "--map", description = "the Explore stage's map: pca (default), tsne or umap, on the text's tokens")
+    @Option(names = "--map", paramLabel = "MAP", description = "The Explore stage's map of the text's tokens: pca,"
+            + " tsne or umap (default: ${DEFAULT-VALUE}).")
     String map = "pca";
 
-    @Option(names = "--use-trained", description = "with --train-steps: every stage uses the trained tables")
+    @Option(names = "--use-trained", description = "With --train-steps: every stage uses the trained tables.")
     boolean useTrained;
 
-    @Option(names = "--position-kind", description = "what the Position stage adds: learned (default), sinusoidal,"
-            + " rope, t5 or alibi; also the Schemes stage's first scheme")
+    @Option(names = "--position-kind", paramLabel = "KIND", description = "What the Position stage adds, also the"
+            + " Schemes stage's first scheme: learned, sinusoidal, rope, t5 or alibi (default: ${DEFAULT-VALUE}).")
     String positionKind = "learned";
 
-    @Option(names = "--zoom", description = "the window's zoom, as View > Zoom in sets it: 0.8 to 3 (default 1)")
+    @Option(names = "--zoom", paramLabel = "Z", description = "The window's zoom, as View > Zoom in sets it: 0.8 to 3"
+            + " (default: ${DEFAULT-VALUE}).")
     double zoom = 1;
 
-    @Option(names = "--train-steps", description = "train this many steps first (the Train stage's figures); "
-            + "with --embedding-dim 64 or less, at the learn-visibly preset's lr 4e-3 (default 0)")
+    @Option(names = "--train-steps", paramLabel = "N", description = "Train this many steps first, for the Train"
+            + " stage's figures; with --embedding-dim 64 or less at the learn-visibly preset's lr 4e-3 (default:"
+            + " ${DEFAULT-VALUE}).")
     int trainSteps;
 
-    @Option(names = "--file", description = "UTF-8 text, or - for standard input (default: the embedded sample)")
+    @Option(names = "--file", paramLabel = "FILE", description = "The UTF-8 text, or - for standard input"
+            + " (default: the app's sample text).")
     Path file;
 
-    @Option(names = "--book", description = "the book's Embedding(6, 3) example: ids 2, 3, 5, 1 and its settings")
+    @Option(names = "--book", description = "The book's Embedding(6, 3) example: the ids 2, 3, 5, 1 and its"
+            + " settings.")
     boolean book;
 
-    @Option(names = "--step", description = "the stage the window shows (with --view window; default tokenize)")
+    @Option(names = "--step", paramLabel = "STAGE", description = "The stage the window shows, with --view window"
+            + " (default: ${DEFAULT-VALUE}).")
     String step = "tokenize";
 
-    @Option(names = "--row", description = "the selected token's row in the batch (default 0)")
+    @Option(names = "--row", paramLabel = "B", description = "The selected token's row in the batch (default:"
+            + " ${DEFAULT-VALUE}).")
     int row;
 
-    @Option(names = "--position", description = "the selected token's position (default 0)")
+    @Option(names = "--position", paramLabel = "T", description = "The selected token's position in its row"
+            + " (default: ${DEFAULT-VALUE}).")
     int position;
 
-    @Option(names = "--id", description = "select this token id instead of a place in the batch")
+    @Option(names = "--id", paramLabel = "ID", description = "Select this token id instead of a place in the"
+            + " batch.")
     Integer id;
 
     @Mixin
@@ -100,6 +109,7 @@ final class SnapshotCommand implements Callable<Integer> {
             throw new TokenSpaceException("--zoom " + zoom + " is outside 0.8 to 3: use 1 for the normal size, 2 for"
                     + " twice as large");
         }
+        image.checked();
         if (all == (view != null)) {
             throw new TokenSpaceException("give either --view V or --all");
         }
@@ -126,8 +136,8 @@ final class SnapshotCommand implements Callable<Integer> {
         boolean window = view.trim().equalsIgnoreCase("window");
         Integer chosen = id == null && book && window ? Integer.valueOf(Preset.BOOK.selectedId()) : id; // the book's id 3
         Figures.Pick pick = chosen != null ? new Figures.Pick(-1, -1, chosen) : new Figures.Pick(row, position, -1);
-        return Figures.render(parseStep(window ? step : view, window ? "step" : "view"), window, start, pick, width,
-                height, scale, zoom, trainSteps, m -> {
+        return Figures.render(parseStep(window ? step : view, window ? "step" : "view"), window, start, pick,
+                image.width, image.height, image.scale, zoom, trainSteps, m -> {
                     m.code().shownProperty().set(code);
                     org.tokenspace.positions.PositionKind k = org.tokenspace.positions.PositionKind.parse(positionKind);
                     m.positionKindProperty().set(k);
@@ -152,12 +162,12 @@ final class SnapshotCommand implements Callable<Integer> {
         }
         if (name.equals("window")) {
             return Figures.render(Step.LOOKUP, true, Preset.course(SampleText.TEXT), new Figures.Pick(0, 1, -1),
-                    width, height, scale, zoom);
+                    image.width, image.height, image.scale, zoom);
         }
         boolean isBook = name.startsWith("book-");
         Step stage = parseStep(name.substring(name.indexOf('-') + 1), "view");
         return Figures.render(stage, false, isBook ? Preset.BOOK : Preset.course(SampleText.TEXT),
-                new Figures.Pick(0, 1, -1), width, height, scale, zoom);
+                new Figures.Pick(0, 1, -1), image.width, image.height, image.scale, zoom);
     }
 
     private BufferedImage cloud(String name) {
@@ -166,8 +176,9 @@ final class SnapshotCommand implements Callable<Integer> {
             case "cloud-2d" -> ViewMode.FLAT_2D;
             default -> throw new TokenSpaceException("unknown view '" + name + "': use cloud-3d or cloud-2d");
         };
-        return CloudCommand.picture(options.settings().seed(), mode, CloudCommand.DEFAULT_MARKS, "",
-                width, height, scale);
+        org.tokenspace.model.Tables tables = options.table.seeded();
+        return CloudCommand.picture(VocabularyCloud.of(tables), tables.labels(), mode, CloudCommand.DEFAULT_MARKS, "",
+                image);
     }
 
     private static Step parseStep(String name, String option) {

@@ -11,17 +11,17 @@ import java.nio.file.Path;
 /** Tables loaded from a safetensors file instead of seeded ones, e.g. a GPT-2 checkpoint. */
 final class TablesOptions {
     @Option(names = "--tables", paramLabel = "FILE.safetensors",
-            description = "take the token and positional tables from this file instead of seeding them;"
-                    + " their shapes set vocabSize, embeddingDim and contextLength (neighbours and analogy need"
-                    + " only the token table and also take a .npy or an Embedding Projector .tsv)")
+            description = "Take the token and positional tables from this file instead of seeding them;"
+                    + " their shapes set vocabSize, embeddingDim and contextLength. Neighbours and analogy need"
+                    + " only the token table and also take a .npy or an Embedding Projector .tsv.")
     Path tables;
 
     @Option(names = "--token-tensor", paramLabel = "NAME",
-            description = "the token table in --tables (default: ${DEFAULT-VALUE})")
+            description = "The token table's name in --tables (default: ${DEFAULT-VALUE}).")
     String tokenTensor = "wte.weight";
 
     @Option(names = "--position-tensor", paramLabel = "NAME",
-            description = "the positional table in --tables (default: ${DEFAULT-VALUE})")
+            description = "The positional table's name in --tables (default: ${DEFAULT-VALUE}).")
     String positionTensor = "wpe.weight";
 
     /**

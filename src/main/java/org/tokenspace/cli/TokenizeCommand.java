@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** GPT-2 BPE ids of a text, as a JSON array. */
-@Command(name = "tokenize", mixinStandardHelpOptions = true, description = "Print the GPT-2 BPE ids of a text (a file, or standard input) as JSON.")
+@Command(name = "tokenize", mixinStandardHelpOptions = true,
+        description = "Print the GPT-2 BPE ids of a text, from a file or standard input, as a JSON array.")
 final class TokenizeCommand implements Callable<Integer> {
-    @Option(names = "--file", description = "UTF-8 text file, or - (the default) for standard input")
+    @Option(names = "--file", paramLabel = "FILE",
+            description = "The UTF-8 text file, or - for standard input (default: standard input).")
     Path file;
 
     @picocli.CommandLine.Spec

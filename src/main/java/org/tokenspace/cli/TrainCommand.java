@@ -29,8 +29,9 @@ import java.util.concurrent.Callable;
                 + "the initial tensors. A run that diverges stops at that step, writes the last finite state and "
                 + "ends with a message."})
 final class TrainCommand implements Callable<Integer> {
-    @Option(names = "--file", description = "UTF-8 text file, or - for standard input (default); a text that "
-            + "starts with 'ids:' is a list of token ids.")
+    @Option(names = "--file", paramLabel = "FILE",
+            description = "The UTF-8 text file, or - for standard input (default:"
+                    + " standard input); a text that starts with 'ids:' is a list of token ids.")
     Path file;
 
     @Mixin
@@ -43,16 +44,19 @@ final class TrainCommand implements Callable<Integer> {
             description = "AdamW (decoupled weight decay) or SGD without momentum (default: ${DEFAULT-VALUE}).")
     Optimizer.Kind kind = Optimizer.Kind.ADAMW;
 
-    @Option(names = "--lr", converter = Converters.AnyDouble.class, description = "Learning rate, above 0 (default: ${DEFAULT-VALUE}, the course's).")
+    @Option(names = "--lr", paramLabel = "LR", converter = Converters.AnyDouble.class,
+            description = "Learning rate, above 0 (default: ${DEFAULT-VALUE}, the course's).")
     double lr = 4e-4;
 
-    @Option(names = "--weight-decay", converter = Converters.AnyDouble.class, description = "Weight decay, 0 or more (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--weight-decay", paramLabel = "WD", converter = Converters.AnyDouble.class,
+            description = "Weight decay, 0 or more (default: ${DEFAULT-VALUE}).")
     double weightDecay = 0.1;
 
-    @Option(names = "--steps", required = true, description = "Optimizer steps, counted across epochs.")
+    @Option(names = "--steps", paramLabel = "N", required = true,
+            description = "Optimizer steps, counted across epochs.")
     int steps;
 
-    @Option(names = "--out", required = true, description = "Output folder.")
+    @Option(names = "--out", required = true, paramLabel = "FOLDER", description = "The folder to write into.")
     Path out;
 
     @CommandLine.Spec

@@ -51,18 +51,15 @@ public final class Pipeline {
                     Math.toIntExact(given.contextLength()));
         }
         settings.validate();
-        // Tokenize the entire text
-        int[] ids = tokenize(text, progress, cancelled);
-        check(cancelled);
-        // Sliding windows of maxLength every stride; inputs and targets shifted by one
-        SlidingWindows windows = new SlidingWindows(ids, settings.maxLength(), settings.stride());
+        Batches batches = batches(text, settings, progress, cancelled);
+        int[] ids = batches.ids();
+        SlidingWindows windows = batches.windows();
         if (windows.size() == 0) {
             throw new TokenSpaceException("the text has " + ids.length + " tokens, too few for one window: maxLength "
                     + settings.maxLength() + " needs at least " + (settings.maxLength() + 1L)
                     + " tokens; use a longer text or a smaller maxLength");
         }
-        BatchLoader loader = new BatchLoader(windows, settings.batchSize(), settings.shuffle(), settings.dropLast(),
-                settings.seed());
+        BatchLoader loader = batches.loader();
         if (loader.size() == 0) {
             throw new TokenSpaceException("the text gives " + windows.size() + " windows, fewer than one batch of "
                     + settings.batchSize() + ": lower batchSize or stride, or keep the short last batch");
@@ -82,6 +79,26 @@ public final class Pipeline {
                 Nd4j.createUninitialized(DataType.FLOAT, tokenEmbeddings.shape()));
         return new PipelineResult(settings, ids, windows, loader.size(), batch, t, tokenEmbeddings,
                 positionEmbeddings, inputEmbeddings);
+    }
+
+    /**
+     * The steps before the tables: the text's ids, its sliding windows and the loader over them, for the loader
+     * settings and the seed alone ({@link Settings#validateLoader()}). A text too short for one window, or a loader
+     * with no batch (drop_last with fewer windows than batchSize), is returned as it is: the caller names the problem.
+     */
+    public Batches batches(String text, Settings settings, DoubleConsumer progress, BooleanSupplier cancelled) {
+        settings.validateLoader();
+        // Tokenize the entire text
+        int[] ids = tokenize(text, progress, cancelled);
+        check(cancelled);
+        // Sliding windows of maxLength every stride; inputs and targets shifted by one
+        SlidingWindows windows = new SlidingWindows(ids, settings.maxLength(), settings.stride());
+        return new Batches(ids, windows, new BatchLoader(windows, settings.batchSize(), settings.shuffle(),
+                settings.dropLast(), settings.seed()));
+    }
+
+    /** A text's ids, its windows and the loader that batches them. */
+    public record Batches(int[] ids, SlidingWindows windows, BatchLoader loader) {
     }
 
     /** Runs every step without a way to cancel. */

@@ -37,22 +37,31 @@ public record Settings(
         Sizes.requirePositive("vocabSize", vocabSize);
         Sizes.requirePositive("embeddingDim", embeddingDim);
         Sizes.requirePositive("contextLength", contextLength);
-        Sizes.requirePositive("batchSize", batchSize);
-        Sizes.requirePositive("maxLength", maxLength);
-        Sizes.requirePositive("stride", stride);
+        validateLoader();
         if (maxLength > contextLength) {
             throw new TokenSpaceException("maxLength " + maxLength + " is above contextLength " + contextLength
                     + ": the positional table has no row for position " + contextLength
                     + "; raise contextLength or lower maxLength");
         }
+        MemoryBudget.requireFloats(String.format("a %d x %d token table", vocabSize, embeddingDim),
+                (long) vocabSize * embeddingDim);
+        return this;
+    }
+
+    /**
+     * Throws a {@link TokenSpaceException} naming the first loader setting that cannot work (batchSize, maxLength,
+     * stride, epoch, batch index), for batches made without tables.
+     */
+    public Settings validateLoader() {
+        Sizes.requirePositive("batchSize", batchSize);
+        Sizes.requirePositive("maxLength", maxLength);
+        Sizes.requirePositive("stride", stride);
         if (epoch < 0) {
             throw new TokenSpaceException("epoch must be 0 or more, got " + epoch);
         }
         if (batchIndex < 0) {
             throw new TokenSpaceException("batch index must be 0 or more, got " + batchIndex);
         }
-        MemoryBudget.requireFloats(String.format("a %d x %d token table", vocabSize, embeddingDim),
-                (long) vocabSize * embeddingDim);
         return this;
     }
 

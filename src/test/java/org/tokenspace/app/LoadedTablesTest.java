@@ -3,7 +3,6 @@ package org.tokenspace.app;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 import org.tokenspace.app.widgets.BarPlot;
@@ -27,8 +26,8 @@ class LoadedTablesTest extends WindowTest {
     @Test
     void aCheckpointsTablesAreSteppedThroughLookupAndPosition(FxRobot robot) throws Exception {
         settle();
-        INDArray wte = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 50257, 8); // [V, D]
-        INDArray wpe = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 16, 8);    // [contextLength, D]
+        INDArray wte = org.tokenspace.Fixtures.rand(1, 50257, 8); // [V, D]
+        INDArray wpe = org.tokenspace.Fixtures.rand(2, 16, 8);    // [contextLength, D]
         Path file = dir.resolve("model.safetensors");
         Safetensors.write(file, List.of(Safetensors.Tensor.of("wte.weight", wte), Safetensors.Tensor.of("wpe.weight",
                 wpe)));
@@ -66,7 +65,7 @@ class LoadedTablesTest extends WindowTest {
         settle();
         PipelineResult before = model.walkthroughProperty().get().result();
         Path file = dir.resolve("big.npy");
-        org.tokenspace.io.Npy.write(file, Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 65536, 1024)); // 256 MB
+        org.tokenspace.io.Npy.write(file, org.tokenspace.Fixtures.rand(3, 65536, 1024)); // 256 MB
         robot.interact(() -> model.loadTables(file, null, null));
         assertTrue(org.tokenspace.io.CutWhileRead.cut("tokenspace-pipeline", file, 60_000),
                 "the cut did not land inside the read");

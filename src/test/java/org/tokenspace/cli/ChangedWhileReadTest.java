@@ -2,8 +2,6 @@ package org.tokenspace.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
 import org.tokenspace.Golden;
 import org.tokenspace.io.CutWhileRead;
 import org.tokenspace.io.Npy;
@@ -77,7 +75,7 @@ class ChangedWhileReadTest {
     @Test
     void aNpyTableCutWhileProjectReadsIt() throws Exception {
         Path table = dir.resolve("big.npy");
-        Npy.write(table, Nd4j.rand(DataType.FLOAT, 65536, 1024)); // 256 MB
+        Npy.write(table, org.tokenspace.Fixtures.rand(1, 65536, 1024)); // 256 MB
         assertOneLineNamingTheChange(table, child(table, "project", "--in", table.toString(), "--out",
                 dir.resolve("p.npy").toString()));
     }
@@ -86,8 +84,8 @@ class ChangedWhileReadTest {
     void aCheckpointCutWhileEmbedReadsIt() throws Exception {
         Path checkpoint = dir.resolve("big.safetensors");
         Safetensors.write(checkpoint, List.of(
-                Safetensors.Tensor.of("wte.weight", Nd4j.rand(DataType.FLOAT, 65536, 1024)),
-                Safetensors.Tensor.of("wpe.weight", Nd4j.rand(DataType.FLOAT, 1024, 1024))));
+                Safetensors.Tensor.of("wte.weight", org.tokenspace.Fixtures.rand(2, 65536, 1024)),
+                Safetensors.Tensor.of("wpe.weight", org.tokenspace.Fixtures.rand(3, 1024, 1024))));
         assertOneLineNamingTheChange(checkpoint, child(checkpoint, "embed", "--file", Golden.verdict().toString(),
                 "--tables", checkpoint.toString(), "--out", dir.resolve("out").toString()));
     }

@@ -10,8 +10,6 @@ import org.tokenspace.explore.Neighbour;
 import org.tokenspace.explore.Vectors;
 import org.tokenspace.io.Npy;
 import org.tokenspace.model.Gpt2Tokenizer;
-import org.tokenspace.model.NormalKernel;
-import org.tokenspace.model.Tables;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +52,7 @@ class ExploreCommandsTest {
 
     @Test
     void neighboursOfTheSeededTokenTableAreTheBruteForceOnesWithTheirTokens() throws Exception {
-        Vectors table = Vectors.of(Tables.seeded(123, 50257, 256, 4, NormalKernel.AVX2).tokenTable());
+        Vectors table = Vectors.of(org.tokenspace.Fixtures.courseTables().tokenTable());
         for (Metric metric : Metric.values()) {
             CliRun r = CliRun.of("neighbours", "--id", "464", "--k", "7", "--metric", metric.label());
             assertEquals(0, r.exitCode(), r.err());

@@ -15,8 +15,6 @@ import org.tokenspace.model.PipelineResult;
 import org.tokenspace.model.Settings;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,23 +48,13 @@ class ExportCommandTest {
         expected = new Pipeline().run(TEXT, SETTINGS);
     }
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Cli.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     private static Path export(String what, String format) {
         Path out = dir.resolve(what + "-" + format);
         List<String> args = new ArrayList<>(List.of("export", "--what", what, "--format", format, "--out",
                 out.toString(), "--file", text.toString()));
         args.addAll(List.of(SIZES));
-        Run r = cli(args.toArray(String[]::new));
-        assertEquals(0, r.exit(), r.err());
+        CliRun r = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r.err());
         return out;
     }
 
@@ -108,8 +96,8 @@ class ExportCommandTest {
         same(expected.tokenEmbeddings(), Safetensors.read(f, "token_embeddings"));
         same(expected.positionEmbeddings(), Safetensors.read(f, "position_embeddings"));
         same(expected.inputEmbeddings(), Safetensors.read(f, "input_embeddings"));
-        Run inspect = cli("inspect", f.toString());
-        assertEquals(0, inspect.exit(), inspect.err());
+        CliRun inspect = CliRun.of("inspect", f.toString());
+        assertEquals(0, inspect.exitCode(), inspect.err());
         long b = expected.batch().batchSize();
         assertEquals(List.of("inputs\tI64\t[" + b + ", 5]\t" + b * 5 * 8 + " bytes",
                 "targets\tI64\t[" + b + ", 5]\t" + b * 5 * 8 + " bytes",
@@ -172,14 +160,14 @@ class ExportCommandTest {
     @Test
     void embedRunsOnTablesFromASafetensorsFile() throws IOException {
         Path tables = dir.resolve("gpt2-like.safetensors");
-        INDArray wte = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, Gpt2Tokenizer.VOCAB_SIZE, 4);
-        INDArray wpe = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 16, 4);
+        INDArray wte = org.tokenspace.Fixtures.rand(1, Gpt2Tokenizer.VOCAB_SIZE, 4);
+        INDArray wpe = org.tokenspace.Fixtures.rand(2, 16, 4);
         Safetensors.write(tables, List.of(Safetensors.Tensor.of("wte.weight", wte),
                 Safetensors.Tensor.of("wpe.weight", wpe)));
         Path out = dir.resolve("embed-loaded");
-        Run r = cli("embed", "--file", text.toString(), "--tables", tables.toString(), "--out", out.toString(),
+        CliRun r = CliRun.of("embed", "--file", text.toString(), "--tables", tables.toString(), "--out", out.toString(),
                 "--max-length", "8", "--stride", "8", "--batch-size", "2");
-        assertEquals(0, r.exit(), r.err());
+        assertEquals(0, r.exitCode(), r.err());
         INDArray tokens = Npy.read(out.resolve("token_embeddings.npy")); // [2, 8, 4]
         INDArray inputs = Npy.read(out.resolve("input_embeddings.npy"));
         int[] ids = Gpt2Tokenizer.get().encode(TEXT);
@@ -192,9 +180,9 @@ class ExportCommandTest {
                         org.nd4j.linalg.indexing.NDArrayIndex.point(t), org.nd4j.linalg.indexing.NDArrayIndex.all()));
             }
         }
-        Run missing = cli("embed", "--file", text.toString(), "--tables", tables.toString(), "--token-tensor", "wte",
-                "--out", out.toString());
-        assertEquals(Cli.USER_ERROR, missing.exit());
+        CliRun missing = CliRun.of("embed", "--file", text.toString(), "--tables", tables.toString(),
+                "--token-tensor", "wte", "--out", out.toString());
+        assertEquals(Cli.USER_ERROR, missing.exitCode());
         assertEquals(1, missing.err().lines().count(), missing.err());
         assertTrue(missing.err().contains("no tensor 'wte'; it has wte.weight, wpe.weight"), missing.err());
     }
@@ -203,15 +191,15 @@ class ExportCommandTest {
     void badFilesAndOptionsGiveOneLine() throws IOException {
         Path bad = dir.resolve("bad.npy");
         Files.writeString(bad, "not numpy");
-        Run r = cli("inspect", bad.toString());
-        assertEquals(Cli.USER_ERROR, r.exit());
+        CliRun r = CliRun.of("inspect", bad.toString());
+        assertEquals(Cli.USER_ERROR, r.exitCode());
         assertEquals("tokenspace: " + bad + ": not a .npy file (the magic string \\x93NUMPY is missing)",
                 r.err().strip());
-        r = cli("export", "--what", "tables", "--format", "npy", "--out", dir.toString());
-        assertEquals(Cli.USAGE_ERROR, r.exit());
+        r = CliRun.of("export", "--what", "tables", "--format", "npy", "--out", dir.toString());
+        assertEquals(Cli.USAGE_ERROR, r.exitCode());
         assertEquals(1, r.err().lines().count(), r.err());
-        r = cli("export", "--what", "batch", "--format", "xlsx", "--out", dir.toString());
-        assertEquals(Cli.USAGE_ERROR, r.exit());
+        r = CliRun.of("export", "--what", "batch", "--format", "xlsx", "--out", dir.toString());
+        assertEquals(Cli.USAGE_ERROR, r.exitCode());
         assertTrue(r.err().contains("use npy, csv, projector-tsv or safetensors"), r.err());
     }
 

@@ -34,7 +34,16 @@ class JarIT {
         p.getOutputStream().close();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the jar did not finish");
         return new Result(p.exitValue(), Files.readString(workDir.resolve("out.txt")),
-                Files.readString(workDir.resolve("err.txt")));
+                withoutJvmNotices(Files.readString(workDir.resolve("err.txt"))));
+    }
+
+    /**
+     * Standard error without the lines the JVM itself prints before main runs ("Picked up JAVA_TOOL_OPTIONS: ..."
+     * whenever that variable, _JAVA_OPTIONS or JDK_JAVA_OPTIONS is set): only TokenSpace's own lines are counted.
+     */
+    static String withoutJvmNotices(String err) {
+        return err.lines().filter(l -> !l.matches("(NOTE: )?Picked up (JAVA_TOOL_OPTIONS|_JAVA_OPTIONS"
+                + "|JDK_JAVA_OPTIONS): .*")).map(l -> l + "\n").collect(java.util.stream.Collectors.joining());
     }
 
     @Test
@@ -50,6 +59,12 @@ class JarIT {
         Result r = run("Hello, do you like tea?", "tokenize");
         assertEquals(0, r.code(), r.err());
         assertEquals("[15496, 11, 466, 345, 588, 8887, 30]", r.out().strip());
+    }
+
+    @Test
+    void theJvmsNoticesAreNotTokenSpacesLines() {
+        assertEquals("tokenspace: a problem\n", withoutJvmNotices("Picked up JAVA_TOOL_OPTIONS: -Dx=y\n"
+                + "NOTE: Picked up JDK_JAVA_OPTIONS: -Dz=1\ntokenspace: a problem\n"));
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.tokenspace.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.tokenspace.Golden;
@@ -53,8 +52,8 @@ class PositionsCommandTest {
     @Test
     void learnedAndRopeReadLoadedTables() {
         Path file = dir.resolve("tables.safetensors");
-        INDArray wte = Nd4j.rand(DataType.FLOAT, 10, 6);
-        INDArray wpe = Nd4j.rand(DataType.FLOAT, 12, 6);
+        INDArray wte = org.tokenspace.Fixtures.rand(1, 10, 6);
+        INDArray wpe = org.tokenspace.Fixtures.rand(2, 12, 6);
         Safetensors.write(file, List.of(Safetensors.Tensor.of("wte.weight", wte),
                 Safetensors.Tensor.of("wpe.weight", wpe)));
         ok("positions", "--kind", "learned", "--tables", file.toString(), "--out", dir.toString());

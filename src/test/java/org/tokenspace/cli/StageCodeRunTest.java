@@ -4,7 +4,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.tokenspace.Golden;
 import org.tokenspace.Python;
 import org.tokenspace.io.Safetensors;
@@ -130,11 +129,11 @@ class StageCodeRunTest {
     void tablesFromASafetensorsFile() throws IOException {
         requireTorch();
         // values that need scientific notation, negative zero and a subnormal
-        INDArray wte = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 10, 6).subi(0.5).muli(1e-3);
+        INDArray wte = org.tokenspace.Fixtures.rand(1, 10, 6).subi(0.5).muli(1e-3);
         wte.putScalar(0, 1, -0f);
         wte.putScalar(2, 3, 1e-40f);
         wte.putScalar(5, 0, 3e5f);
-        INDArray wpe = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 5, 6);
+        INDArray wpe = org.tokenspace.Fixtures.rand(2, 5, 6);
         Path file = dir.resolve("model tables.safetensors");
         Safetensors.write(file, List.of(Safetensors.Tensor.of("wte.weight", wte),
                 Safetensors.Tensor.of("wpe.weight", wpe)));

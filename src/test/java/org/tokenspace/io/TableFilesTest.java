@@ -65,8 +65,7 @@ class TableFilesTest {
         Path f = dir.resolve("t.safetensors");
         // 3 chunks of TensorData.CHUNK bytes
         int rows = 3 * TensorData.CHUNK / (64 * 4);
-        Safetensors.write(f, List.of(Safetensors.Tensor.of("t", Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT,
-                rows, 64))));
+        Safetensors.write(f, List.of(Safetensors.Tensor.of("t", org.tokenspace.Fixtures.rand(1, rows, 64))));
         List<Double> seen = new ArrayList<>();
         TableFiles.open(f, "t", null, new Progress(seen::add, () -> false));
         assertEquals(List.of(0.0, 1 / 3.0, 2 / 3.0, 1.0), seen);
@@ -98,7 +97,7 @@ class TableFilesTest {
     @Test
     @EnabledIfSystemProperty(named = "tokenspace.bench", matches = "true")
     void openTime() {
-        INDArray table = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, Gpt2Tokenizer.VOCAB_SIZE, 768);
+        INDArray table = org.tokenspace.Fixtures.rand(2, Gpt2Tokenizer.VOCAB_SIZE, 768);
         Path npy = dir.resolve("wte.npy");
         Path st = dir.resolve("gpt2.safetensors");
         Npy.write(npy, table);

@@ -40,7 +40,7 @@ class PcaTest {
 
     @Test
     void transformOfOneVectorMatchesTheRowTransform() {
-        INDArray rows = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 50, 8);
+        INDArray rows = org.tokenspace.Fixtures.rand(1, 50, 8);
         PcaAxes axes = Pca.fit(rows, 3);
         float[] all = axes.transform(rows);
         float[] row7 = axes.transform(rows.getRow(7).toFloatVector());
@@ -50,7 +50,7 @@ class PcaTest {
 
     @Test
     void aBatchIsFittedOnItsVectorsAndTheDistinctRowsOfATable() {
-        INDArray table = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 20, 6);
+        INDArray table = org.tokenspace.Fixtures.rand(2, 20, 6);
         INDArray batch = table.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 12),
                 org.nd4j.linalg.indexing.NDArrayIndex.all()).dup().reshape(3, 4, 6); // [B, T, D]
         PcaAxes fromBatch = Pca.fit(batch, 2);

@@ -3,8 +3,6 @@ package org.tokenspace.projection;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.tokenspace.model.NormalKernel;
-import org.tokenspace.model.Tables;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
@@ -20,8 +18,8 @@ class TokenTablePcaTest {
 
     @BeforeAll
     static void fit() {
-        table = Tables.seeded(123, 50257, 256, 4, NormalKernel.AVX2).tokenTable(); // [50257, 256]
-        axes = Pca.fit(table, K);
+        table = org.tokenspace.Fixtures.courseTables().tokenTable(); // [50257, 256]
+        axes = org.tokenspace.Fixtures.courseCloud().axes();
     }
 
     @Test

@@ -8,15 +8,11 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.tokenspace.model.Gpt2Tokenizer;
-import org.tokenspace.model.NormalKernel;
-import org.tokenspace.model.Tables;
-import org.tokenspace.projection.Pca;
 import org.tokenspace.projection.PcaAxes;
 
 import java.util.concurrent.atomic.AtomicReference;
@@ -34,9 +30,8 @@ class PointCloudViewTest {
 
     @BeforeAll
     static void project() {
-        INDArray table = Tables.seeded(123, 50257, 256, 4, NormalKernel.AVX2).tokenTable(); // [50257, 256]
-        axes = Pca.fit(table, 3);
-        xyz = axes.transform(table); // [50257, 3]
+        axes = org.tokenspace.Fixtures.courseCloud().axes();
+        xyz = org.tokenspace.Fixtures.courseCloud().points(); // [50257, 3]
     }
 
     @Start

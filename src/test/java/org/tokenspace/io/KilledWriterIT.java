@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * complete file: the last one finished, or the one being moved into place when the kill came; and that the
  * temporary file a killed write leaves is removed by the next write into the folder, so they never pile up.
  */
-class KilledWriterTest {
+class KilledWriterIT {
     static final int ROWS = 8192;
     static final int DIM = 1024; // 8192 x 1024 float32 = 32 MB
     static final int KILLS = 8;
@@ -62,7 +62,7 @@ class KilledWriterTest {
         for (int kill = 0; kill < KILLS; kill++) {
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), "-Xmx1g",
-                    "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", KilledWriterTest.class.getName(),
+                    "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", KilledWriterIT.class.getName(),
                     target.toString(), Long.toString(start))
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),

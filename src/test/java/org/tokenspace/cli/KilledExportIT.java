@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * would; each generation {@code g} is {@code export --seed g --shuffle}, so every one of its files differs from
  * those of the generations beside it.
  */
-class KilledExportTest {
+class KilledExportIT {
     static final List<String> FILES = List.of("inputs.csv", "targets.csv", "token_embeddings.csv",
             "position_embeddings.csv", "input_embeddings.csv");
     static final int KILLS = 5;
@@ -80,7 +80,7 @@ class KilledExportTest {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Xmx1g",
                 "-Dtokenspace.shared=" + Golden.shared().toAbsolutePath(),
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", KilledExportTest.class.getName(),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", KilledExportIT.class.getName(),
                 out.toString(), Long.toString(first), Long.toString(count)));
         cmd.addAll(List.of(wait));
         return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
