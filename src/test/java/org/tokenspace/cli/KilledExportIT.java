@@ -116,8 +116,16 @@ class KilledExportIT {
             if (!temporaries(out).isEmpty()) {
                 midSet++;
             }
+            // a kill between the moves of a committed set leaves its journal, and the next write into the folder
+            // completes the set (AtomicFiles.writeSet); without a journal that write only removes temporary files
+            boolean committed = temporaries(out).stream().anyMatch(p -> p.toString().endsWith(".journal"));
+            org.tokenspace.io.AtomicFiles.writeString(out.resolve("next.txt"), "the next write\n");
+            assertEquals(List.of(), temporaries(out));
             long found = generationOf(out, lastReported, lastReported + 1);
             assertTrue(found == lastReported || found == lastReported + 1, "generation " + found);
+            if (committed) {
+                assertEquals(lastReported + 1, found, "a committed set was not completed");
+            }
             start = lastReported + 10;
         }
         System.out.println("kills that came while a set was being written: " + midSet + " of " + KILLS);
