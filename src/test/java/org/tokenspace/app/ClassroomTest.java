@@ -42,7 +42,7 @@ class ClassroomTest extends WindowTest {
     }
 
     /** Every label, button and check box under {@code root} whose shown text its skin cut short. */
-    private static List<String> elided(Parent root) {
+    static List<String> elided(Parent root) {
         List<String> cut = new ArrayList<>();
         walk(root, cut);
         return cut;

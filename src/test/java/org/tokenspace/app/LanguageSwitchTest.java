@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.tokenspace.i18n.I18n;
 
+import java.util.List;
 import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,5 +46,35 @@ class LanguageSwitchTest extends WindowTest {
             assertEquals(464, model.walkthroughProperty().get().selection().id());
             assertTrue(robot.lookup("#caption").queryLabeled().getText().contains("464"), lang[0]);
         }
+    }
+
+    @Override
+    protected int width() {
+        return 1024;
+    }
+
+    @Override
+    protected int height() {
+        return 768;
+    }
+
+    @Test
+    void noLanguageCutsATextOnAnyStageAtProjectorSize(FxRobot robot) throws Exception {
+        settle();
+        javafx.scene.Scene scene = view.getScene();
+        robot.interact(() -> MainView.followLanguage(scene, model, l -> { }));
+        List<String> cut = new java.util.ArrayList<>();
+        for (Locale l : I18n.LANGUAGES) {
+            robot.interact(() -> model.display().languageProperty().set(l));
+            for (Step s : Step.values()) {
+                robot.interact(() -> model.stepper().show(s));
+                org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+                javafx.scene.Parent root = scene.getRoot();
+                for (String c : org.testfx.util.WaitForAsyncUtils.asyncFx(() -> ClassroomTest.elided(root)).get()) {
+                    cut.add(l.getLanguage() + ", " + s + ": " + c);
+                }
+            }
+        }
+        assertEquals(List.of(), cut, "at 1024 x 768");
     }
 }
