@@ -43,6 +43,19 @@ class FontRenderTest {
     }
 
     @Test
+    void thePointViewDrawnAloneNamesTheBundledFace() {
+        List<String> families = HeadlessFx.call(() -> {
+            PointCloudView view = new PointCloudView();
+            new javafx.scene.Scene(view, 800, 600);
+            view.applyCss();
+            return List.of(((javafx.scene.control.TextField) view.lookup("#point-search")).getFont().getFamily(),
+                    ((javafx.scene.control.Labeled) view.lookup("#mode-perspective")).getFont().getFamily(),
+                    ((javafx.scene.control.Labeled) view.lookup("#point-tooltip")).getFont().getFamily());
+        });
+        assertEquals(List.of(FontScale.SANS, FontScale.SANS, FontScale.SANS), families);
+    }
+
+    @Test
     void everySampleCharacterDrawsAGlyphThatIsNotTheBox() {
         for (FontWeight weight : List.of(FontWeight.NORMAL, FontWeight.BOLD)) {
             for (String family : List.of(FontScale.SANS, FontScale.MONO)) {
