@@ -1,19 +1,20 @@
 #!/usr/bin/python3
 """Regenerates the bundled fonts (src/main/resources/org/tokenspace/fonts/*.ttf): one face for the window's text
-and one for tensors and token labels, each in regular and bold, each drawing Latin, Greek and the symbols with DejaVu
-(DejaVu fonts licence) and kana, Hangul and kanji with Noto Sans CJK JP (OFL-1.1), merged into one font, because
-JavaFX does not fall back from one bundled font to another. Each keeps ASCII, Latin-1, Latin Extended-A (Turkish),
-Greek, punctuation, arrows and symbols; kana, all Hangul syllables and the JIS level-1 kanji (both sans faces, since a bold
-caption may show any character of the user's text, and the regular mono face; the bold mono face, which draws only
-token labels, shapes and ids, keeps kana and CJK punctuation); the media symbols (play, pause, stop); and every
-character of every message bundle, of the Java sources, of the sample texts (the embedded one, ../shared/data and the
-test samples) and of any GPT-2 token's label.
+and one for tensors and token labels, each in regular and bold, each drawing Latin, Greek and the symbols with
+DejaVu (DejaVu fonts licence) and kana, Hangul and kanji with Noto Sans CJK JP (OFL-1.1), merged into one font,
+because JavaFX does not fall back from one bundled font to another (only to the machine's fonts). Each keeps ASCII,
+Latin-1, Latin Extended-A (Turkish), Greek, punctuation, arrows and symbols; kana, all Hangul syllables and the JIS
+level-1 kanji (both sans faces, since a bold caption may show any character of the user's text, and the regular mono
+face; the bold mono face, which draws only token labels, shapes and ids, keeps kana and CJK punctuation); the media
+symbols (play, pause, stop); and every character of every message bundle, of the Java sources, of the sample texts
+(the embedded one, ../shared/data and the test samples) and of any GPT-2 token's label.
 
 The few characters neither has come from Noto Sans Symbols 2 (the media symbols), Noto Sans Devanagari (OFL-1.1) and
 Symbola (an emoji; free for any use).
 
 Run from the repository root after a build (it reads GPT-2's vocabulary from jtokkit's jar in ~/.m2); needs
-python3-fonttools, fonts-dejavu-core, fonts-noto-cjk, fonts-noto-core and fonts-symbola (about two minutes); not part of the build:
+python3-fonttools, fonts-dejavu-core, fonts-noto-cjk, fonts-noto-core and fonts-symbola; takes about two minutes;
+not part of the build:
     /usr/bin/python3 src/main/fonts/subset.py
 """
 import base64, glob, os, sys, zipfile
