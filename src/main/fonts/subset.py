@@ -127,6 +127,9 @@ def rename(font, family, style):
         name.setName(text, nid, 1, 0, 0)
 
 def main():
+    # a fixed modification date in each font's head table (fontTools reads it from here), so that a run on the same
+    # sources writes the same bytes: the date of the Noto Sans CJK release used, 2022-01-27
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1643241600")
     os.makedirs(OUT, exist_ok=True)
     extra = texts(sys.argv[1:]) | gpt2_label_chars() | SYMBOLS
     for dejavu, noto, index, out, large in FACES:
