@@ -1,17 +1,20 @@
 #!/usr/bin/python3
 """Regenerates the bundled fonts (src/main/resources/org/tokenspace/fonts/*.ttf): one face for the window's text
-(regular and bold) and one for tensors and token labels, each drawing Latin, Greek and the symbols with DejaVu
-(DejaVu fonts licence) and kana, Hangul and kanji with Noto Sans CJK JP (OFL-1.1), merged into one font, because
-JavaFX does not fall back from one bundled font to another. Each keeps ASCII, Latin-1, Latin Extended-A (Turkish),
-Greek, punctuation, arrows and symbols; kana, all Hangul syllables and the JIS level-1 kanji (regular and mono; the
-bold face only what the bundles use); and every character of every message bundle, the sample text and any GPT-2
-token's label.
+and one for tensors and token labels, each in regular and bold, each drawing Latin, Greek and the symbols with
+DejaVu (DejaVu fonts licence) and kana, Hangul and kanji with Noto Sans CJK JP (OFL-1.1), merged into one font,
+because JavaFX does not fall back from one bundled font to another (only to the machine's fonts). Each keeps ASCII,
+Latin-1, Latin Extended-A (Turkish), Greek, punctuation, arrows and symbols; kana, all Hangul syllables and the JIS
+level-1 kanji (both sans faces, since a bold caption may show any character of the user's text, and the regular mono
+face; the bold mono face, which draws only token labels, shapes and ids, keeps kana and CJK punctuation); the media
+symbols (play, pause, stop); and every character of every message bundle, of the Java sources, of the sample texts
+(the embedded one, ../shared/data and the test samples) and of any GPT-2 token's label.
 
-The few label characters neither has (a Devanagari sign, an emoji) come from Noto Sans Devanagari (OFL-1.1) and
-Symbola (free for any use).
+The few characters neither has come from Noto Sans Symbols 2 (the media symbols), Noto Sans Devanagari (OFL-1.1) and
+Symbola (an emoji; free for any use).
 
 Run from the repository root after a build (it reads GPT-2's vocabulary from jtokkit's jar in ~/.m2); needs
-python3-fonttools, fonts-dejavu-core, fonts-noto-cjk, fonts-noto-core and fonts-symbola; not part of the build:
+python3-fonttools, fonts-dejavu-core, fonts-noto-cjk, fonts-noto-core and fonts-symbola; takes about two minutes;
+not part of the build:
     /usr/bin/python3 src/main/fonts/subset.py
 """
 import base64, glob, os, sys, zipfile
@@ -26,16 +29,21 @@ DEJAVU = "/usr/share/fonts/truetype/dejavu/"
 NOTO = "/usr/share/fonts/opentype/noto/"
 # the few characters of GPT-2's token labels that neither covers, in this order (Devanagari signs, an emoji)
 FILLERS = ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",  # Hebrew and others the mono face lacks
+           "/usr/share/fonts/truetype/noto/NotoSansSymbols2-Regular.ttf",  # the media symbols
            "/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf",
            "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf"]
 OUT = "src/main/resources/org/tokenspace/fonts/"
 # (DejaVu face, Noto collection, index, output, every Hangul syllable and level-1 kanji)
 FACES = [("DejaVuSans.ttf", "NotoSansCJK-Regular.ttc", 0, "TokenSpaceSans-Regular.ttf", True),
-         ("DejaVuSans-Bold.ttf", "NotoSansCJK-Bold.ttc", 0, "TokenSpaceSans-Bold.ttf", False),
-         ("DejaVuSansMono.ttf", "NotoSansCJK-Regular.ttc", 5, "TokenSpaceMono-Regular.ttf", True)]
+         ("DejaVuSans-Bold.ttf", "NotoSansCJK-Bold.ttc", 0, "TokenSpaceSans-Bold.ttf", True),
+         ("DejaVuSansMono.ttf", "NotoSansCJK-Regular.ttc", 5, "TokenSpaceMono-Regular.ttf", True),
+         ("DejaVuSansMono-Bold.ttf", "NotoSansCJK-Bold.ttc", 5, "TokenSpaceMono-Bold.ttf", False)]
 FAMILIES = {"TokenSpaceSans-Regular.ttf": ("TokenSpace Sans", "Regular"),
             "TokenSpaceSans-Bold.ttf": ("TokenSpace Sans", "Bold"),
-            "TokenSpaceMono-Regular.ttf": ("TokenSpace Mono", "Regular")}
+            "TokenSpaceMono-Regular.ttf": ("TokenSpace Mono", "Regular"),
+            "TokenSpaceMono-Bold.ttf": ("TokenSpace Mono", "Bold")}
+# symbols the window may draw though no text names them yet: the media controls (⏵ ⏸ ⏹ and their kin)
+SYMBOLS = set(range(0x23F4, 0x23FB)) | {0x25B6, 0x25C0, 0x2715, 0x2713, 0x2714, 0x2717}
 
 def cjk(large):
     cps = set(range(0x3000, 0x3100)) | set(range(0x3130, 0x3190)) | set(range(0xFF00, 0xFFF0))
@@ -56,7 +64,9 @@ def western():
 def texts(extra):
     cps = set()
     files = glob.glob("src/main/resources/org/tokenspace/i18n/messages*.properties")
-    files += ["src/main/java/org/tokenspace/app/SampleText.java"] + extra
+    files += ["src/main/resources/org/tokenspace/app/sample-text.txt"] + glob.glob("../shared/data/*.txt")
+    files += glob.glob("src/test/resources/org/tokenspace/view/sample-*.txt")
+    files += glob.glob("src/main/java/**/*.java", recursive=True) + extra
     for f in files:
         cps |= {ord(c) for c in open(f, encoding="utf-8").read()}
     return cps
@@ -117,8 +127,11 @@ def rename(font, family, style):
         name.setName(text, nid, 1, 0, 0)
 
 def main():
+    # a fixed modification date in each font's head table (fontTools reads it from here), so that a run on the same
+    # sources writes the same bytes: the date of the Noto Sans CJK release used, 2022-01-27
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1643241600")
     os.makedirs(OUT, exist_ok=True)
-    extra = texts(sys.argv[1:]) | gpt2_label_chars()
+    extra = texts(sys.argv[1:]) | gpt2_label_chars() | SYMBOLS
     for dejavu, noto, index, out, large in FACES:
         west = cut(TTFont(DEJAVU + dejavu), western() | extra)
         have = set(west.getBestCmap())

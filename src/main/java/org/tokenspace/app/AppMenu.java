@@ -229,11 +229,17 @@ final class AppMenu extends MenuBar {
     }
 
     private void about() {
+        aboutDialog().showAndWait();
+    }
+
+    /** The About dialog, in the window's fonts (a dialog has a scene of its own, which inherits nothing). */
+    static Alert aboutDialog() {
         Alert a = new Alert(Alert.AlertType.INFORMATION);
+        MainView.style(a.getDialogPane());
         a.setTitle(I18n.tr("about.title"));
         a.setHeaderText(I18n.tr("about.header", "0.1.0"));
         a.setContentText(I18n.tr("about.text", Logs.file() == null ? I18n.tr("task.standardError")
                 : Logs.file().toString()));
-        a.showAndWait();
+        return a;
     }
 }

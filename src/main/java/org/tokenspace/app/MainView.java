@@ -26,6 +26,15 @@ public final class MainView extends BorderPane {
     private final Map<Step, StepView> views = new EnumMap<>(Step.class);
     private final StackPane stage = new StackPane();
 
+    /**
+     * Gives a dialog the window's stylesheet: its own scene inherits nothing from the window, so without it the
+     * dialog would draw in the machine's default font (boxes for Korean on a machine without CJK fonts).
+     */
+    static void style(javafx.scene.control.DialogPane pane) {
+        org.tokenspace.view.Fonts.load();
+        pane.getStylesheets().add(MainView.class.getResource("tokenspace.css").toExternalForm());
+    }
+
     public MainView(WalkthroughModel model) {
         org.tokenspace.view.Fonts.load(); // before the CSS names the bundled families
         getStyleClass().add("main-view");

@@ -86,7 +86,7 @@ public final class PointCloudView extends Region {
         tooltip.setMouseTransparent(true);
         tooltip.setStyle("-fx-background-color: rgba(11,13,18,0.92); -fx-text-fill: #f2f4f8;"
                 + " -fx-border-color: #ffe27a; -fx-border-radius: 6; -fx-background-radius: 6;"
-                + " -fx-font-size: 1em;");
+                + " -fx-font-size: 1em; -fx-font-family: \"" + FontScale.SANS + "\";");
         tooltip.setPadding(new Insets(6, 9, 6, 9));
         controls = new ViewControls(search, mode);
         getChildren().addAll(imageView, overlay, controls, tooltip);

@@ -19,7 +19,9 @@ final class ViewControls extends HBox {
         super(6);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(6));
-        setStyle("-fx-background-color: rgba(11,13,18,0.78); -fx-background-radius: 8;");
+        // the bundled face named here too: drawn alone (the cloud command) the view has no window to inherit it from
+        setStyle("-fx-background-color: rgba(11,13,18,0.78); -fx-background-radius: 8; -fx-font-family: \""
+                + FontScale.SANS + "\";");
         TextField field = new TextField();
         field.setId("point-search");
         field.setPromptText(I18n.tr("cloud.search"));
