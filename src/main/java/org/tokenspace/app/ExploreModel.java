@@ -76,6 +76,9 @@ public final class ExploreModel {
     private volatile Neighbours index;
     private volatile INDArray indexed;
     private volatile int[] indexedRows;
+    /** The table, text or selection changed while the stage was not on screen. */
+    private boolean mapStale = true;
+    private boolean neighboursStale = true;
 
     ExploreModel(WalkthroughModel model) {
         this.model = model;
@@ -83,13 +86,15 @@ public final class ExploreModel {
         model.walkthroughProperty().addListener((o, a, b) -> {
             if (b != null && (a == null || a.result().tables().tokenTable() != b.result().tables().tokenTable()
                     || !java.util.Arrays.equals(a.result().ids(), b.result().ids()))) {
-                remap();
+                mapStale = true;
             }
             if (b != null && (a == null || a.selection().id() != b.selection().id()
                     || a.result().tables().tokenTable() != b.result().tables().tokenTable())) {
-                queryNeighbours();
+                neighboursStale = true;
             }
+            catchUp();
         });
+        model.stepper().stepProperty().addListener((o, a, b) -> catchUp());
         rows.addListener((o, a, b) -> {
             remap();
             queryNeighbours();
@@ -106,6 +111,24 @@ public final class ExploreModel {
         });
         metric.addListener((o, a, b) -> queryNeighbours());
         k.addListener((o, a, b) -> queryNeighbours());
+    }
+
+    /**
+     * Draws the map and asks for the neighbours again if the table, the text or the selection changed since, but only
+     * while the Explore stage is on screen: the neighbour index copies the whole table, which no other stage needs.
+     */
+    private void catchUp() {
+        if (model.stepper().stepProperty().get() != Step.EXPLORE || model.walkthroughProperty().get() == null) {
+            return;
+        }
+        if (mapStale) {
+            mapStale = false;
+            remap();
+        }
+        if (neighboursStale) {
+            neighboursStale = false;
+            queryNeighbours();
+        }
     }
 
     /** The ids mapped: the text's distinct tokens in order of first appearance, or every row. */
@@ -129,12 +152,12 @@ public final class ExploreModel {
             map();
         } else {
             maps.cancel();
-            pca(model.walkthroughProperty().get());
+            Walkthrough w = model.walkthroughProperty().get();
+            pca(w, ids(w, rows.get()));
         }
     }
 
-    private void pca(Walkthrough w) {
-        int[] ids = ids(w, rows.get());
+    private void pca(Walkthrough w, int[] ids) {
         float[] all = w.cloud().points(); // [V, 3] in the walkthrough's PCA axes
         float[] xyz = new float[3 * ids.length];
         for (int i = 0; i < ids.length; i++) {
@@ -152,7 +175,7 @@ public final class ExploreModel {
         int[] ids = ids(w, rows.get());
         if (method.get() == Method.PCA || ids.length < 4) {
             maps.cancel();
-            pca(w);
+            pca(w, ids);
             return;
         }
         INDArray table = w.result().tables().tokenTable();

@@ -23,7 +23,7 @@ import org.tokenspace.positions.RotaryPositions;
  * RoPE's rotated token, T5's or ALiBi's bias), the score of the selected token with itself at every pair of
  * positions, and that score against distance. The learned scheme is the walkthrough's own positional table; the
  * others are built for this stage's context length and the walkthrough's embeddingDim. Cheap enough for the FX
- * thread (a few milliseconds at the largest context length offered).
+ * thread (a few milliseconds at the largest context length offered), and computed only while the stage is shown.
  */
 public final class SchemesModel {
     /** The largest context length the stage draws (a [512, 512] score matrix). */
@@ -53,11 +53,13 @@ public final class SchemesModel {
                 pairing, model.walkthroughProperty()}) {
             o.addListener(x -> update());
         }
+        model.stepper().stepProperty().addListener(x -> update());
     }
 
+    /** Draws the figures again, while the Schemes stage is on screen (it is drawn again on entering it). */
     private void update() {
         Walkthrough w = model.walkthroughProperty().get();
-        if (w == null) {
+        if (w == null || model.stepper().stepProperty().get() != Step.SCHEMES) {
             return;
         }
         try {
