@@ -2,8 +2,12 @@ package org.tokenspace.train;
 
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
-import java.util.stream.IntStream;
 
 /**
  * One forward and backward pass of the embedding stage over a batch of N = B*T positions:
@@ -15,12 +19,14 @@ import java.util.stream.IntStream;
  *   loss   = mean_n(logsumexp(logits[n]) - logits[n, y_n])
  * </pre>
  * and the gradients of every parameter. The three products with the {@code [V, D]} output head are float32
- * {@code sgemm} calls on native buffers allocated once (OpenBLAS, through ND4J's copy); everything else is plain Java
- * over arrays this object owns. Not thread-safe: one step at a time.
+ * {@code sgemm} calls on native buffers allocated once (OpenBLAS, through ND4J's copy), and the softmax over the
+ * {@code [N, V]} logits is ND4J's, in place in the same native buffer; everything else is plain Java over arrays this
+ * object owns. Not thread-safe: one step at a time.
  */
 final class StageStep implements AutoCloseable {
     private static final float LN_EPS = 1e-5f;
-    private static final int COPY_PARTS = 8;
+    /** Below this a probability's log loses precision in float32 (near the smallest normal number). */
+    private static final float TINY = 1e-30f;
 
     final int vocab;
     final int dim;
@@ -31,18 +37,18 @@ final class StageStep implements AutoCloseable {
     final float[] xhat;
     final float[] normed;
     final float[] sigma;       // [N]
-    final float[] logits;
     final float[] dNormed;
     final float[] dh;
-    /** The output head's gradient {@code [V, D]}. */
-    final float[] dOut;
     final float[] dScale;
     final float[] dShift;
     // native mirrors for sgemm
-    private final FloatPointer outHeadNative;   // [V, D], kept equal to the output head's current values
+    /** The output head {@code [V, D]} as the products read it: its {@link Param} keeps it equal to its values. */
+    final FloatPointer outHeadNative;
     private final FloatPointer normedNative;    // [N, D]
-    private final FloatPointer logitsNative;    // [N, V]: logits, then their gradient
-    private final FloatPointer dOutNative;      // [V, D]
+    private final INDArray logitsArray;         // [N, V]: logits, then their gradient
+    private final FloatPointer logitsNative;    // logitsArray's memory
+    /** The output head's gradient {@code [V, D]}, where the product leaves it (its update reads it there). */
+    final FloatPointer dOutNative;
     private final FloatPointer dNormedNative;   // [N, D]
 
     StageStep(int vocab, int dim, int positions) {
@@ -52,42 +58,16 @@ final class StageStep implements AutoCloseable {
         xhat = new float[positions * dim];
         normed = new float[positions * dim];
         sigma = new float[positions];
-        logits = new float[positions * vocab];
         dNormed = new float[positions * dim];
         dh = new float[positions * dim];
-        dOut = new float[vocab * dim];
         dScale = new float[dim];
         dShift = new float[dim];
         outHeadNative = new FloatPointer((long) vocab * dim);
         normedNative = new FloatPointer((long) positions * dim);
-        logitsNative = new FloatPointer((long) positions * vocab);
+        logitsArray = Nd4j.create(DataType.FLOAT, positions, vocab);
+        logitsNative = new FloatPointer(logitsArray.data().addressPointer());
         dOutNative = new FloatPointer((long) vocab * dim);
         dNormedNative = new FloatPointer((long) positions * dim);
-    }
-
-    /** The output head's values as the products see them: call after every change to it. */
-    void syncOutHead(float[] outHead) {
-        copy(outHead, outHeadNative);
-    }
-
-    /** Copies a large array into native memory on every core (one thread's memcpy leaves bandwidth unused). */
-    private static void copy(float[] from, FloatPointer to) {
-        int n = from.length;
-        IntStream.range(0, COPY_PARTS).parallel().forEach(c -> {
-            int a = (int) ((long) n * c / COPY_PARTS);
-            int b = (int) ((long) n * (c + 1) / COPY_PARTS);
-            new FloatPointer(to).position(a).put(from, a, b - a);
-        });
-    }
-
-    /** Copies native memory into a large array on every core. */
-    private static void copy(FloatPointer from, float[] to) {
-        int n = to.length;
-        IntStream.range(0, COPY_PARTS).parallel().forEach(c -> {
-            int a = (int) ((long) n * c / COPY_PARTS);
-            int b = (int) ((long) n * (c + 1) / COPY_PARTS);
-            new FloatPointer(from).position(a).get(to, a, b - a);
-        });
     }
 
     /**
@@ -107,19 +87,23 @@ final class StageStep implements AutoCloseable {
         normedNative.position(0).put(normed, 0, n * dim);
         openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasTrans, n, vocab, dim, 1f,
                 normedNative, dim, outHeadNative, dim, 0f, logitsNative, vocab);
-        logitsNative.position(0).get(logits, 0, n * vocab);
-        float loss = softmaxCrossEntropy(y); // logits become dLoss/dlogits
-        logitsNative.position(0).put(logits, 0, n * vocab);
+        double lossSum = softmaxCrossEntropy(y); // logits become N * dLoss/dlogits
+        float mean = 1f / n;
         // dOut [V, D] = dlogits^T [V, N] @ normed [N, D]
-        openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasTrans, openblas.CblasNoTrans, vocab, dim, n, 1f,
+        openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasTrans, openblas.CblasNoTrans, vocab, dim, n, mean,
                 logitsNative, vocab, normedNative, dim, 0f, dOutNative, dim);
-        copy(dOutNative, dOut);
         // dNormed [N, D] = dlogits [N, V] @ outHead [V, D]
-        openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasNoTrans, n, dim, vocab, 1f,
+        openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasNoTrans, n, dim, vocab, mean,
                 logitsNative, vocab, outHeadNative, dim, 0f, dNormedNative, dim);
         dNormedNative.position(0).get(dNormed, 0, n * dim);
         backwardNorm(scale);
-        return loss;
+        return (float) (lossSum / n);
+    }
+
+    /** The largest size in the output head's gradient (NaN when one is NaN). */
+    float maxAbsDOut() {
+        long at = openblas.cblas_isamax(vocab * dim, dOutNative, 1);
+        return Math.abs(dOutNative.get(at));
     }
 
     /** h = tok[x] + pos[t]; the course's LayerNorm: mean and biased variance per position. */
@@ -154,36 +138,43 @@ final class StageStep implements AutoCloseable {
     }
 
     /**
-     * Cross-entropy averaged over the N positions; replaces each logit by the loss's gradient with respect to it,
-     * {@code (softmax - onehot(y)) / N}.
+     * Cross-entropy summed over the N positions; replaces each logit by {@code softmax - onehot(y)}, the summed
+     * loss's gradient with respect to it (the products that use it scale by {@code 1/N}, the mean's factor). A
+     * position's loss is {@code -log(softmax(logits)[y])}; when that probability is too small for float32
+     * (the model is sure of another token), the row's logits are computed again and its loss is
+     * {@code logsumexp(logits) - logits[y]}.
      */
-    private float softmaxCrossEntropy(int[] y) {
-        double[] rowLoss = new double[n];
-        IntStream.range(0, n).parallel().forEach(i -> {
-            int at = i * vocab;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int v = 0; v < vocab; v++) {
-                max = Math.max(max, logits[at + v]);
-            }
-            float target = logits[at + y[i]];
-            double sum = 0;
-            for (int v = 0; v < vocab; v++) {
-                float e = (float) Math.exp(logits[at + v] - max);
-                logits[at + v] = e;
-                sum += e;
-            }
-            rowLoss[i] = max + Math.log(sum) - target;
-            float norm = (float) (1 / (sum * n));
-            for (int v = 0; v < vocab; v++) {
-                logits[at + v] *= norm;
-            }
-            logits[at + y[i]] -= 1f / n;
-        });
+    private double softmaxCrossEntropy(int[] y) {
+        INDArray rows = n == positions ? logitsArray : logitsArray.get(NDArrayIndex.interval(0, n), NDArrayIndex.all());
+        Nd4j.exec(new SoftMax(rows, rows, 1)); // [N, V] in place
         double total = 0;
-        for (double l : rowLoss) {
-            total += l;
+        for (int i = 0; i < n; i++) {
+            long at = (long) i * vocab + y[i];
+            float p = logitsNative.get(at);
+            total += p >= TINY ? -Math.log(p) : logSumExpMinusTarget(i, y[i]);
+            logitsNative.put(at, p - 1f);
         }
-        return (float) (total / n);
+        return total;
+    }
+
+    /** {@code logsumexp(logits[i]) - logits[i, target]}, from position i's logits computed again. */
+    private double logSumExpMinusTarget(int i, int target) {
+        try (FloatPointer row = new FloatPointer(vocab)) {
+            // row [V] = outHead [V, D] @ normed[i] [D]
+            openblas.cblas_sgemv(openblas.CblasRowMajor, openblas.CblasNoTrans, vocab, dim, 1f, outHeadNative, dim,
+                    new FloatPointer(normedNative).position((long) i * dim), 1, 0f, row, 1);
+            float[] logits = new float[vocab];
+            row.get(logits);
+            float max = Float.NEGATIVE_INFINITY;
+            for (float l : logits) {
+                max = Math.max(max, l);
+            }
+            double sum = 0;
+            for (float l : logits) {
+                sum += Math.exp(l - max);
+            }
+            return max + Math.log(sum) - logits[target];
+        }
     }
 
     /** dScale, dShift, and dh (the gradient of h) from dNormed: LayerNorm's backward per position. */
@@ -216,7 +207,7 @@ final class StageStep implements AutoCloseable {
     public void close() {
         outHeadNative.close();
         normedNative.close();
-        logitsNative.close();
+        logitsArray.close();
         dOutNative.close();
         dNormedNative.close();
     }

@@ -128,7 +128,7 @@ public final class Trainer implements AutoCloseable {
         shift = new Param("final_norm_shift", 1, dim, new float[dim], moments);
         params = List.of(position, outHead, scale, shift);
         kernel = new StageStep(vocab, dim, settings.batchSize() * settings.maxLength());
-        kernel.syncOutHead(head);
+        outHead.mirrorTo(kernel.outHeadNative);
     }
 
     /** One optimizer step on the next batch; returns its loss (before the update, as PyTorch reports it). */
@@ -164,18 +164,21 @@ public final class Trainer implements AutoCloseable {
         }
         Optimizer o = optimizer;
         Updates rule = Updates.of(o, next);
-        List<float[]> grads = List.of(dPos, kernel.dOut, kernel.dScale, kernel.dShift); // as params
+        List<float[]> grads = Arrays.asList(dPos, null, kernel.dScale, kernel.dShift); // as params; the head's is native
         synchronized (lock) { // readers wait for the whole update: they never see half a step
             if (!token.step(rule, rows, dTok)) { // first: it can be taken back
                 throw new Diverged(next, "a row of the token table became NaN or infinite", o);
             }
             boolean inPlace = true; // when every new value is sure to be finite
             for (int i = 0; i < params.size(); i++) {
-                inPlace &= params.get(i).safeInPlace(rule, rule.adamw() ? 0 : maxAbs(grads.get(i)));
+                Param p = params.get(i);
+                inPlace &= p.safeInPlace(rule, rule.adamw() ? 0 : p == outHead ? kernel.maxAbsDOut() : maxAbs(grads.get(i)));
             }
             float largest = 0;
             for (int i = 0; i < params.size(); i++) {
-                largest = Math.max(largest, params.get(i).update(rule, grads.get(i), inPlace));
+                Param p = params.get(i);
+                largest = Math.max(largest, p == outHead ? p.update(rule, kernel.dOutNative, inPlace)
+                        : p.update(rule, grads.get(i), inPlace));
             }
             if (!Float.isFinite(largest)) { // only on spare arrays: the tensors are as they were
                 token.undoLastStep();
@@ -188,7 +191,6 @@ public final class Trainer implements AutoCloseable {
             losses.add(loss);
             batchInEpoch++;
         }
-        kernel.syncOutHead(outHead.value);
         return loss;
     }
 
