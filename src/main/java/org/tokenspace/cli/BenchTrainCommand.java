@@ -67,16 +67,26 @@ final class BenchTrainCommand implements Callable<Integer> {
                 long t0 = System.nanoTime();
                 t.steps(steps, () -> false);
                 rates[r] = steps / ((System.nanoTime() - t0) / 1e9);
+                out.printf(Locale.ROOT, "# resident %s after %d steps in all (%s)%n", rss(), t.stepCount(), heap());
+                out.flush();
             }
             double[] sorted = rates.clone();
             Arrays.sort(sorted);
-            out.printf(Locale.ROOT, "# resident %s after %d steps in all%n", rss(), t.stepCount());
             out.printf(Locale.ROOT, "RESULT tokenspace train step (%s, V=%d, D=%d, B=%d, T=%d): median %.2f steps/s "
                             + "(min %.2f, max %.2f, runs %d x %d steps)%n", kind.id(), s.vocabSize(), embeddingDim,
                     s.batchSize(), s.maxLength(), sorted[runs / 2], sorted[0], sorted[runs - 1], runs, steps);
         }
         out.flush();
         return 0;
+    }
+
+    /** The Java heap's use and size, and the native memory JavaCPP holds (the native tables and buffers). */
+    static String heap() {
+        Runtime rt = Runtime.getRuntime();
+        long mb = 1 << 20;
+        return String.format(Locale.ROOT, "heap %d MB used of %d MB, native %d MB",
+                (rt.totalMemory() - rt.freeMemory()) / mb, rt.totalMemory() / mb,
+                org.bytedeco.javacpp.Pointer.totalBytes() / mb);
     }
 
     /** The process's resident memory ({@code VmRSS} of {@code /proc/self/status}), or "unknown". */

@@ -21,8 +21,12 @@ final class LazyTable {
     final float[] v;
     /** Steps applied to each row. */
     private final int[] upTo;
-    /** The scalars of step k at index k - 1. */
+    /**
+     * The scalars of step k at index {@code k - 1 - base}: only the steps some row has not had (a table brought up to
+     * date forgets them, so the list stays short while someone reads the table).
+     */
     private final List<Updates> history = new ArrayList<>();
+    private int base;
     // the last step's rows as they were, to undo a step that diverged
     private int[] undoRows = new int[0];
     private float[] undoValue = new float[0];
@@ -41,7 +45,7 @@ final class LazyTable {
 
     /** Steps done. */
     int steps() {
-        return history.size();
+        return base + history.size();
     }
 
     /**
@@ -50,7 +54,7 @@ final class LazyTable {
      * was, when a new value is not finite.
      */
     boolean step(Updates rule, int[] gradRows, float[] grads) {
-        int next = history.size() + 1;
+        int next = steps() + 1;
         saveForUndo(gradRows);
         history.add(rule);
         float check = 0;
@@ -77,18 +81,20 @@ final class LazyTable {
     /** Brings rows {@code rows} up to the last step (before a forward pass reads them). */
     void catchUp(int[] rows) {
         for (int r : rows) {
-            catchUp(r, history.size());
+            catchUp(r, steps());
         }
     }
 
     /** Brings every row up to the last step (before reading the table). */
     void materialize() {
-        int target = history.size();
+        int target = steps();
         IntStream.range(0, 64).parallel().forEach(c -> {
             for (int r = rows * c / 64; r < rows * (c + 1) / 64; r++) {
                 catchUp(r, target);
             }
         });
+        base = target; // every row has had every step
+        history.clear();
     }
 
     /** Replays the zero-gradient updates of the steps row {@code r} has not had, up to step {@code target}. */
@@ -96,7 +102,7 @@ final class LazyTable {
         float check = 0;
         int from = r * cols;
         for (int s = upTo[r] + 1; s <= target; s++) {
-            Updates u = history.get(s - 1);
+            Updates u = history.get(s - 1 - base);
             if (!u.zeroGradientIsIdentity()) {
                 check += u.apply(value, m, v, null, 0, from, from + cols);
             }

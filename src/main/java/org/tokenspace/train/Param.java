@@ -29,13 +29,20 @@ final class Param {
     private float[] spareValue;
     private float[] spareM;
     private float[] spareV;
+    private final int chunks;
     private FloatPointer mirror;
-    /** Per thread: one chunk of a native gradient. */
-    private static final ThreadLocal<float[]> CHUNK = ThreadLocal.withInitial(() -> new float[0]);
+    // views of the mirror and of a native gradient at each chunk's start, made once (a view costs a deallocator)
+    private FloatPointer[] mirrorChunks;
+    private FloatPointer gradient;
+    private FloatPointer[] gradientChunks;
+    /** The update runs as this many parts, one per core, each over a run of chunks. */
+    private final int parts;
+    /** Per part: one chunk of a native gradient (allocated once; a thread-local would not last in the pool). */
+    private float[][] chunkBuffers;
 
-    /** One chunk's update: values {@code [from, to)} of p, m, v from their gradient. */
+    /** One chunk's update: values {@code [from, to)} (chunk c, in part {@code part}) of p, m, v. */
     private interface ChunkUpdate {
-        float apply(Updates rule, float[] p, float[] m, float[] v, int from, int to);
+        float apply(Updates rule, float[] p, float[] m, float[] v, int part, int c, int from, int to);
     }
 
     /** @param moments whether the optimizer keeps moments (AdamW) */
@@ -51,11 +58,27 @@ final class Param {
         for (float x : init) {
             maxAbs = Math.max(maxAbs, Math.abs(x));
         }
+        chunks = init.length >= 1 << 16 ? 128 : 1;
+        parts = Math.min(chunks, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Where chunk c begins ({@code c == chunks}: the end). */
+    private int from(int c) {
+        return (int) ((long) value.length * c / chunks);
+    }
+
+    private FloatPointer[] views(FloatPointer base) {
+        FloatPointer[] views = new FloatPointer[chunks];
+        for (int c = 0; c < chunks; c++) {
+            views[c] = new FloatPointer(base).position(from(c));
+        }
+        return views;
     }
 
     /** Keeps {@code mirror} ({@code size()} floats) equal to the values from now on. */
     void mirrorTo(FloatPointer mirror) {
         this.mirror = mirror;
+        mirrorChunks = views(mirror);
         mirror.position(0).put(value, 0, value.length);
     }
 
@@ -75,18 +98,19 @@ final class Param {
      * {@link #commitSpare() committed}). Returns the largest new value's size (not finite when a value is not).
      */
     float update(Updates rule, float[] g, boolean inPlace) {
-        return update(rule, inPlace, (r, p, m, v, from, to) -> r.apply(p, m, v, g, from, from, to));
+        return update(rule, inPlace, (r, p, m, v, part, c, from, to) -> r.apply(p, m, v, g, from, from, to));
     }
 
     /** {@link #update(Updates, float[], boolean)} with the gradient in native memory. */
     float update(Updates rule, FloatPointer g, boolean inPlace) {
-        return update(rule, inPlace, (r, p, m, v, from, to) -> {
-            float[] chunk = CHUNK.get();
-            if (chunk.length < to - from) {
-                chunk = new float[to - from];
-                CHUNK.set(chunk);
-            }
-            new FloatPointer(g).position(from).get(chunk, 0, to - from);
+        if (g != gradient) {
+            gradient = g;
+            gradientChunks = views(g);
+            chunkBuffers = new float[parts][from(chunks) - from(chunks - 1) + 1];
+        }
+        return update(rule, inPlace, (r, p, m, v, part, c, from, to) -> {
+            float[] chunk = chunkBuffers[part];
+            gradientChunks[c].get(chunk, 0, to - from);
             return r.apply(p, m, v, chunk, 0, from, to);
         });
     }
@@ -107,16 +131,17 @@ final class Param {
                 System.arraycopy(v, 0, nv, 0, v.length);
             }
         }
-        int n = value.length;
-        int chunks = n >= 1 << 16 ? 128 : 1;
-        float largest = (float) IntStream.range(0, chunks).parallel().mapToDouble(c -> {
-            int from = (int) ((long) n * c / chunks);
-            int to = (int) ((long) n * (c + 1) / chunks);
-            float chunkLargest = chunkUpdate.apply(rule, np, nm, nv, from, to);
-            if (inPlace && mirror != null) {
-                new FloatPointer(mirror).position(from).put(np, from, to - from);
+        float largest = (float) IntStream.range(0, parts).parallel().mapToDouble(part -> {
+            float partLargest = 0;
+            for (int c = chunks * part / parts; c < chunks * (part + 1) / parts; c++) {
+                int from = from(c);
+                int to = from(c + 1);
+                partLargest = Math.max(partLargest, chunkUpdate.apply(rule, np, nm, nv, part, c, from, to));
+                if (inPlace && mirror != null) {
+                    mirrorChunks[c].put(np, from, to - from);
+                }
             }
-            return chunkLargest;
+            return partLargest;
         }).max().orElse(0);
         if (inPlace) {
             maxAbs = largest;

@@ -15,7 +15,6 @@ import org.tokenspace.model.UniformInit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -45,6 +44,10 @@ public final class Trainer implements AutoCloseable {
     private final List<Param> params;
     private final float[] initialToken; // [V, D], for how far each row moved
     private final StageStep kernel;
+    // the tables' gradients, reused every step: the token rows' [N, D] (a slot per distinct row) and the positions'
+    private final int[] slot;
+    private final float[] dTok;
+    private final float[] dPos;
     private final Object lock = new Object();
     private volatile Optimizer optimizer;
     private long steps;
@@ -129,6 +132,9 @@ public final class Trainer implements AutoCloseable {
         params = List.of(position, outHead, scale, shift);
         kernel = new StageStep(vocab, dim, settings.batchSize() * settings.maxLength());
         outHead.mirrorTo(kernel.outHeadNative);
+        slot = new int[vocab];
+        dTok = new float[kernel.positions * dim];
+        dPos = new float[position.size()];
     }
 
     /** One optimizer step on the next batch; returns its loss (before the update, as PyTorch reports it). */
@@ -146,16 +152,15 @@ public final class Trainer implements AutoCloseable {
         if (!Float.isFinite(loss)) {
             throw new Diverged(next, "the loss became " + loss, optimizer);
         }
-        // the gradients of the tables: dh summed into the rows used and into the positions
+        // the gradients of the tables: dh [N, D] summed into the rows used [rows, D] and into the positions [C, D]
         int dim = settings.embeddingDim();
-        Map<Integer, Integer> slot = new HashMap<>();
         for (int i = 0; i < rows.length; i++) {
-            slot.put(rows[i], i);
+            slot[rows[i]] = i;
         }
-        float[] dTok = new float[rows.length * dim];
-        float[] dPos = new float[position.size()];
+        Arrays.fill(dTok, 0, rows.length * dim, 0f);
+        Arrays.fill(dPos, 0f);
         for (int i = 0; i < x.length; i++) {
-            int at = slot.get(x[i]) * dim;
+            int at = slot[x[i]] * dim;
             int p = (i % time) * dim;
             for (int d = 0; d < dim; d++) {
                 dTok[at + d] += kernel.dh[i * dim + d];
