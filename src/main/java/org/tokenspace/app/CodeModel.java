@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * The PyTorch code behind the current stage: the script for the current settings, text, tables and selected token,
  * and what it prints (computed from TokenSpace's own tensors, equal to what PyTorch prints). Written only while the
- * code panel is shown; a stage without a script, or tables trained in the window, get a note instead.
+ * code panel is shown; the train stage's when a run stops (the training so far, step for step). A stage without a
+ * script, or tables trained in the window, get a note instead.
  */
 public final class CodeModel {
     private final WalkthroughModel model;
@@ -33,6 +34,12 @@ public final class CodeModel {
         model.stepper().stepProperty().addListener((o, a, b) -> update());
         model.loadedProperty().addListener((o, a, b) -> update());
         shown.addListener((o, a, b) -> update());
+        // the train stage's script is the training so far: written again when a run stops, not at every step
+        model.train().runningProperty().addListener((o, a, running) -> {
+            if (!running && model.stepper().stepProperty().get() == Step.TRAIN) {
+                update();
+            }
+        });
     }
 
     private void update() {
@@ -52,12 +59,26 @@ public final class CodeModel {
         Selection s = w.selection();
         CodeInput.TablesFile tables = loaded == null ? null : tablesFile(loaded.source());
         try {
-            Transcript t = code.get().write(new CodeInput(w.result(), model.textProperty().get(),
-                    model.textFileProperty().get(), tables, s.id(), s.row(), s.position()));
-            set(t.hasScript() ? t.script() : "", t.output(), t.hasScript() ? "" : I18n.tr("code.tooLong"));
+            CodeInput in = new CodeInput(w.result(), model.textProperty().get(), model.textFileProperty().get(),
+                    tables, s.id(), s.row(), s.position()).withPositionKind(model.positionKindProperty().get());
+            if (step == Step.TRAIN) {
+                if (model.train().runningProperty().get()) {
+                    return; // written when the run stops
+                }
+                in = in.withTraining(model.train().trainingRun(s.id()));
+            }
+            Transcript t = code.get().write(in);
+            set(t.hasScript() ? t.script() : "", t.output(), t.hasScript() ? "" : refusal(t.refusal()));
         } catch (TokenSpaceException e) {
             set("", "", e.getMessage());
         }
+    }
+
+    private static String refusal(Transcript.Refusal why) {
+        return switch (why) {
+            case TOO_LONG -> I18n.tr("code.tooLong");
+            case TRAINED_FROM_LOADED -> I18n.tr("code.trainedFromLoaded");
+        };
     }
 
     /** The command that computes what a stage without a script shows. */

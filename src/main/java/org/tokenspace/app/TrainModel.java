@@ -181,6 +181,28 @@ public final class TrainModel {
         }
     }
 
+    /**
+     * What was trained, for the train stage's script, with token {@code id}'s row after it: null when nothing was, or
+     * the trainer is not for the walkthrough's current text, settings and tables (the next run starts again), or a
+     * run is under way.
+     */
+    org.tokenspace.code.TrainingRun trainingRun(int id) {
+        Trainer t = trainer;
+        if (t == null || running.get() || !inputs().equals(trainedOn)) {
+            return null;
+        }
+        synchronized (segments) {
+            List<org.tokenspace.code.TrainingRun.Segment> runs = segments.stream()
+                    .map(g -> new org.tokenspace.code.TrainingRun.Segment(g.steps(), g.lr(), g.weightDecay()))
+                    .toList();
+            float[] losses = t.losses();
+            if (runs.stream().mapToLong(org.tokenspace.code.TrainingRun.Segment::steps).sum() != losses.length) {
+                return null; // a step between the two reads
+            }
+            return new org.tokenspace.code.TrainingRun(kind.get(), runs, losses, t.tokenRow(id));
+        }
+    }
+
     /** What a session keeps of the training: null when nothing was trained. */
     SessionFile.Training session() {
         synchronized (segments) {

@@ -86,11 +86,8 @@ public final class WalkthroughModel {
         if (kind == org.tokenspace.positions.PositionKind.LEARNED) {
             return given;
         }
-        Tables base = given != null ? given : builder.seededTables(s);
-        Tables in = org.tokenspace.positions.PositionConfig.DEFAULTS.withKind(kind)
-                .withSizes((int) base.positionTable().rows(), s.embeddingDim()).create(() -> base)
-                .inputTables(base.tokenTable());
-        return new Tables(in.tokenTable(), in.positionTable(), base.labels());
+        return org.tokenspace.positions.PositionConfig.inputTables(given != null ? given : builder.seededTables(s),
+                kind);
     }
 
     /** What the Position stage adds to the token vectors: the learned table (GPT-2), or another scheme's. */

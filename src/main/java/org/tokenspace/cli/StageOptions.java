@@ -4,7 +4,9 @@ import org.tokenspace.app.SampleText;
 import org.tokenspace.code.CodeInput;
 import org.tokenspace.code.StageCode;
 import org.tokenspace.code.StageCodes;
+import org.tokenspace.code.TrainingRun;
 import org.tokenspace.code.Transcript;
+import org.tokenspace.positions.PositionKind;
 import org.tokenspace.model.Pipeline;
 import org.tokenspace.model.PipelineResult;
 import org.tokenspace.model.Preset;
@@ -20,7 +22,7 @@ import java.nio.file.Path;
 /** What {@code show} and {@code code} work on: a stage, a text, the table and loader options of embed, an id. */
 final class StageOptions {
     @Option(names = "--stage", required = true, paramLabel = "STAGE", converter = StageConverter.class,
-            description = "The stage: tokenize, lookup, position or batch.")
+            description = "The stage: tokenize, lookup, position, batch or train.")
     StageCode stage;
 
     @Option(names = "--file", paramLabel = "FILE", description = "The UTF-8 text to tokenize (default: the app's "
@@ -36,9 +38,22 @@ final class StageOptions {
             + "change that example, e.g. --kernel generic.")
     boolean book;
 
-    @Option(names = "--id", paramLabel = "ID", description = "The selected token id: the one looked up, and the one "
-            + "whose position is added (default: the batch's first id; with --book, 3).")
+    @Option(names = "--id", paramLabel = "ID", description = "The selected token id: the one looked up, the one "
+            + "whose position is added, the one whose vector training moves (default: the batch's first id; with "
+            + "--book, 3).")
     Integer id;
+
+    @Option(names = "--position-kind", paramLabel = "KIND", description = "What the position and batch stages add "
+            + "to the token vectors: learned (the seeded or loaded table, GPT-2's), sinusoidal, or rope, t5 or alibi, "
+            + "which add nothing to the input (default: ${DEFAULT-VALUE}).")
+    String positionKind = "learned";
+
+    @Option(names = "--steps", paramLabel = "N", description = "With --stage train: the steps trained from the "
+            + "seeded tables (default: ${DEFAULT-VALUE}).")
+    int steps = 20;
+
+    @Mixin
+    OptimizerOptions optimizer;
 
     @Mixin
     SettingsOptions options;
@@ -65,11 +80,20 @@ final class StageOptions {
         Tables given = tables.load();
         Settings settings = book ? options.over(Preset.BOOK.settings(), spec.commandLine().getParseResult())
                 : options.settings(given);
-        PipelineResult result = new Pipeline().run(input, settings, given, () -> false);
+        PositionKind kind = PositionKind.parse(positionKind);
+        Pipeline pipeline = new Pipeline();
+        Tables added = kind == PositionKind.LEARNED ? given : org.tokenspace.positions.PositionConfig.inputTables(
+                given != null ? given : pipeline.tablesFor(settings.validate()), kind);
+        PipelineResult result = pipeline.run(input, settings, added, () -> false);
         Integer selected = id != null ? id : book ? Integer.valueOf(Preset.BOOK.selectedId()) : null;
         CodeInput.TablesFile from = given == null ? null
                 : new CodeInput.TablesFile(tables.tables, tables.tokenTensor, tables.positionTensor);
-        return stage.write(CodeInput.of(result, input, file, from, selected));
+        CodeInput in = CodeInput.of(result, input, file, from, selected)
+                .withPositionKind(kind);
+        if (stage.name().equals("train")) {
+            in = in.withTraining(TrainingRun.train(result.ids(), settings, optimizer.optimizer(), steps, in.id()));
+        }
+        return stage.write(in);
     }
 
     /** A stage name, or a message naming the stages there are. */

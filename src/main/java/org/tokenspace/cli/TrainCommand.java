@@ -40,17 +40,8 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     TablesOptions tables;
 
-    @Option(names = "--optimizer", converter = OptimizerKind.class, paramLabel = "adamw|sgd",
-            description = "AdamW (decoupled weight decay) or SGD without momentum (default: ${DEFAULT-VALUE}).")
-    Optimizer.Kind kind = Optimizer.Kind.ADAMW;
-
-    @Option(names = "--lr", paramLabel = "LR", converter = Converters.AnyDouble.class,
-            description = "Learning rate, above 0 (default: ${DEFAULT-VALUE}, the course's).")
-    double lr = 4e-4;
-
-    @Option(names = "--weight-decay", paramLabel = "WD", converter = Converters.AnyDouble.class,
-            description = "Weight decay, 0 or more (default: ${DEFAULT-VALUE}).")
-    double weightDecay = 0.1;
+    @Mixin
+    OptimizerOptions optimizerOptions;
 
     @Option(names = "--steps", paramLabel = "N", required = true,
             description = "Optimizer steps, counted across epochs.")
@@ -68,7 +59,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new org.tokenspace.model.TokenSpaceException("--steps " + steps + " is negative: give 0 or more "
                     + "(0 writes the initial tensors)");
         }
-        Optimizer optimizer = new Optimizer(kind, lr, weightDecay);
+        Optimizer optimizer = optimizerOptions.optimizer();
         String text = TextInput.read(file == null || file.toString().equals("-") ? null : file, System.in);
         Tables given = tables.load();
         int[] ids = new Pipeline().ids(text, f -> { }, () -> false);

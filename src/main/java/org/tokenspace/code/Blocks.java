@@ -3,6 +3,7 @@ package org.tokenspace.code;
 import org.tokenspace.model.NormalKernel;
 import org.tokenspace.model.Pipeline;
 import org.tokenspace.model.Settings;
+import org.tokenspace.positions.PositionKind;
 
 /** The parts several scripts share: the header, the ids, ch02's dataset and loader, the seeded or loaded tables. */
 final class Blocks {
@@ -41,7 +42,7 @@ final class Blocks {
     static void tokenIds(PyScript s, CodeInput in) {
         int[] ids = in.result().ids();
         if (ids.length > MAX_IDS) {
-            s.refuse(String.format("the text has %,d tokens, more than the %,d a script holds written out: use a "
+            s.refuse(Transcript.Refusal.TOO_LONG, String.format("the text has %,d tokens, more than the %,d a script holds written out: use a "
                     + "shorter text", ids.length, MAX_IDS));
             return;
         }
@@ -146,11 +147,21 @@ final class Blocks {
         s.blank();
     }
 
-    /** The token table, and with {@code positions} the positional table after it, seeded or loaded. */
+    /**
+     * The token table, and with {@code positions} the positions after it: the learned table (seeded from the same
+     * stream, or loaded), or another scheme's fixed table as {@code pos_table} with a {@code pos_embedding_layer}
+     * that looks it up.
+     */
     static void tables(PyScript s, CodeInput in, boolean positions, String seedComment) {
         Settings st = in.result().settings();
+        boolean learned = !positions || in.positionKind() == PositionKind.LEARNED;
         if (in.tables() != null) {
-            TablesCode.loaded(s, in.tables(), positions);
+            TablesCode.loaded(s, in.tables(), positions && learned);
+            if (!learned) {
+                s.code("output_dim = token_table.shape[1]",
+                        "context_length = " + in.result().tables().contextLength());
+                schemeTable(s, in.positionKind());
+            }
             return;
         }
         s.code("vocab_size = " + st.vocabSize(),
@@ -161,10 +172,61 @@ final class Blocks {
         s.blank();
         s.code("torch.manual_seed(" + st.seed() + ")" + (seedComment == null ? "" : "  # " + seedComment),
                 "token_embedding_layer = torch.nn.Embedding(vocab_size, output_dim)");
-        if (positions) {
+        if (positions && learned) {
             s.code("pos_embedding_layer = torch.nn.Embedding(context_length, output_dim)  # the same stream, next");
         }
         s.blank();
+        if (!learned) {
+            schemeTable(s, in.positionKind());
+        }
+    }
+
+    /** {@code pos_table [context_length, output_dim]} of a scheme other than the learned table, and its lookup. */
+    private static void schemeTable(PyScript s, PositionKind kind) {
+        if (kind == PositionKind.SINUSOIDAL) {
+            s.code("# The sinusoidal table of \"Attention Is All You Need\": nothing in it is trained.",
+                    "# PE[p, 2i] = sin(p / 10000^(2i / output_dim)), PE[p, 2i + 1] = cos(the same angle),",
+                    "# computed in double and rounded once to float32",
+                    "position = torch.arange(context_length, dtype=torch.float64).unsqueeze(1)  # [context_length, 1]",
+                    "denominator = 10000.0 ** (torch.arange(0, output_dim, 2, dtype=torch.float64) / output_dim)"
+                            + "  # [output_dim / 2]",
+                    "angle = position / denominator  # [context_length, output_dim / 2]",
+                    "pos_table = torch.zeros(context_length, output_dim, dtype=torch.float64)",
+                    "pos_table[:, 0::2] = torch.sin(angle)",
+                    "pos_table[:, 1::2] = torch.cos(angle)",
+                    "pos_table = pos_table.float()  # [context_length, output_dim]");
+        } else {
+            s.code(PyText.comment("# ", schemeName(kind) + " adds nothing to the token vectors: "
+                    + schemeWhere(kind) + ". What is added here is zeros.", 3));
+            s.code("pos_table = torch.zeros(context_length, output_dim)  # [context_length, output_dim]");
+        }
+        s.code("",
+                "",
+                "def pos_embedding_layer(positions):",
+                "    # looks the fixed table up as the learned layer would; there is nothing to train",
+                "    return pos_table[positions]",
+                "",
+                "");
+    }
+
+    private static String schemeName(PositionKind kind) {
+        return switch (kind) {
+            case ROPE -> "RoPE (rotary embeddings)";
+            case T5 -> "T5's relative buckets";
+            case ALIBI -> "ALiBi";
+            default -> kind.cliName();
+        };
+    }
+
+    private static String schemeWhere(PositionKind kind) {
+        return switch (kind) {
+            case ROPE -> "it rotates the queries and keys inside attention, pair by pair, by position times "
+                    + "frequency";
+            case T5 -> "each key - query distance falls in a bucket whose learned bias is added to the attention "
+                    + "score";
+            case ALIBI -> "each attention head adds -slope * distance to its causal attention scores";
+            default -> "it acts inside attention";
+        };
     }
 
     /** {@code batch 3}, or {@code batch 3 of epoch 1} when shuffled batches differ by epoch. */

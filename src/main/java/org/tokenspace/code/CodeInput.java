@@ -2,6 +2,7 @@ package org.tokenspace.code;
 
 import org.tokenspace.model.PipelineResult;
 import org.tokenspace.model.TokenSpaceException;
+import org.tokenspace.positions.PositionKind;
 
 import java.nio.file.Path;
 
@@ -15,9 +16,26 @@ import java.nio.file.Path;
  * @param id       the selected token id
  * @param row      the selected token's row in the batch, or -1 when it was picked outside the batch
  * @param position its position in that row, or -1
+ * @param positionKind the positions the walkthrough adds: the learned table, or another scheme's (the result's
+ *                     positional table is then that scheme's)
+ * @param training what was trained, for the train stage; null when nothing was
  */
 public record CodeInput(PipelineResult result, String text, Path textFile, TablesFile tables, int id, int row,
-                        int position) {
+                        int position, PositionKind positionKind, TrainingRun training) {
+
+    /** The input with the learned positional table and no training. */
+    public CodeInput(PipelineResult result, String text, Path textFile, TablesFile tables, int id, int row,
+                     int position) {
+        this(result, text, textFile, tables, id, row, position, PositionKind.LEARNED, null);
+    }
+
+    public CodeInput withPositionKind(PositionKind kind) {
+        return new CodeInput(result, text, textFile, tables, id, row, position, kind, training);
+    }
+
+    public CodeInput withTraining(TrainingRun run) {
+        return new CodeInput(result, text, textFile, tables, id, row, position, positionKind, run);
+    }
 
     /** Tables read from a safetensors file, e.g. a GPT-2 checkpoint's {@code wte.weight} and {@code wpe.weight}. */
     public record TablesFile(Path file, String tokenTensor, String positionTensor) {

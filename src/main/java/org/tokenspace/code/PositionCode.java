@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.tokenspace.model.PipelineResult;
 import org.tokenspace.model.TorchFormat;
+import org.tokenspace.positions.PositionKind;
 
 /** Stage 3: the positional table's row for a position is added to the token's vector, in float32. */
 final class PositionCode implements StageCode {
@@ -33,11 +34,17 @@ final class PositionCode implements StageCode {
         for (int d = 0; d < sum.length; d++) {
             sum[d] = token[d] + position[d]; // float32, as PyTorch adds
         }
+        boolean learned = in.positionKind() == PositionKind.LEARNED;
         PyScript s = new PyScript();
         Blocks.header(s, in, this, true);
         Blocks.tables(s, in, true, null);
-        s.say("pos_embedding_layer.weight:");
-        s.print("pos_embedding_layer.weight", TorchFormat.parameter(positionTable));
+        if (learned) {
+            s.say("pos_embedding_layer.weight:");
+            s.print("pos_embedding_layer.weight", TorchFormat.parameter(positionTable));
+        } else {
+            s.say("pos_table:");
+            s.print("pos_table", TorchFormat.tensor(positionTable));
+        }
         s.newline();
         s.code(in.inBatch()
                 ? String.format("# id %d at position %d (row %d of %s)", id, pos, row, Blocks.batchName(r.settings()))
@@ -53,7 +60,8 @@ final class PositionCode implements StageCode {
         s.say("token_embedding_layer(torch.tensor(" + id + "))" + of);
         s.print("token_vector" + part, vector(token, grad != null ? grad : TorchFormat.EMBEDDING_BACKWARD));
         s.say("pos_embedding_layer(torch.tensor(" + pos + "))" + of);
-        s.print("position_vector" + part, vector(position, grad != null ? grad : TorchFormat.EMBEDDING_BACKWARD));
+        String positionGrad = !learned ? null : grad != null ? grad : TorchFormat.EMBEDDING_BACKWARD;
+        s.print("position_vector" + part, positionGrad == null ? vector(position) : vector(position, positionGrad));
         s.say("token_vector + position_vector" + of);
         s.print(cut ? "(token_vector + position_vector)" + part : "token_vector + position_vector",
                 vector(sum, grad != null ? grad : TorchFormat.ADD_BACKWARD));
@@ -71,7 +79,7 @@ final class PositionCode implements StageCode {
     }
 
     /** The first {@link #SHOWN} values of {@code v}, as PyTorch prints them with {@code suffix}. */
-    private static String vector(float[] v, String suffix) {
+    private static String vector(float[] v, String... suffix) {
         return TorchFormat.tensor(java.util.Arrays.copyOf(v, Math.min(v.length, SHOWN)), suffix);
     }
 }

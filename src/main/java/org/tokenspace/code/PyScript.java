@@ -11,6 +11,7 @@ public final class PyScript {
     private final StringBuilder script = new StringBuilder();
     private final StringBuilder output = new StringBuilder();
     private String problem;
+    private Transcript.Refusal refusal;
 
     /** Lines of code that print nothing. */
     public PyScript code(String... lines) {
@@ -37,6 +38,14 @@ public final class PyScript {
         return this;
     }
 
+    /** Lines a loop in the code already written prints, one after another. */
+    public PyScript printedByCode(List<String> lines) {
+        for (String line : lines) {
+            output.append(line).append('\n');
+        }
+        return this;
+    }
+
     /** {@code print()}: an empty line between parts of the output. */
     public PyScript newline() {
         script.append("print()\n\n");
@@ -55,12 +64,13 @@ public final class PyScript {
     }
 
     /** Marks the script as one that cannot be given (the output still can), with the one-line reason. */
-    public PyScript refuse(String reason) {
+    public PyScript refuse(Transcript.Refusal why, String reason) {
+        refusal = why;
         problem = reason;
         return this;
     }
 
     public Transcript done() {
-        return new Transcript(problem == null ? script.toString() : null, output.toString(), problem);
+        return new Transcript(problem == null ? script.toString() : null, output.toString(), problem, refusal);
     }
 }

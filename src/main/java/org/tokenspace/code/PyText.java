@@ -11,6 +11,24 @@ public final class PyText {
     private PyText() {
     }
 
+    /** {@code f"{v:.<decimals>f}"}: Python rounds the exact binary value half to even, and keeps a minus sign. */
+    public static String fixed(double v, int decimals) {
+        if (!Double.isFinite(v)) {
+            return Double.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf";
+        }
+        String out = new java.math.BigDecimal(v).setScale(decimals, java.math.RoundingMode.HALF_EVEN).toPlainString();
+        boolean negative = v < 0 || (v == 0 && 1 / v < 0);
+        return negative && !out.startsWith("-") ? "-" + out : out;
+    }
+
+    /** A Python number literal that reads back as {@code v} exactly: 0.0004, 0.1, 100, 1.0e-8. */
+    public static String number(double v) {
+        String shortest = Double.toString(v); // the shortest decimal that reads back as v, as repr() chooses
+        java.math.BigDecimal d = new java.math.BigDecimal(shortest);
+        return Math.abs(v) >= 1e-4 && Math.abs(v) < 1e16 || v == 0 ? d.stripTrailingZeros().toPlainString()
+                : shortest.replace("E", "e");
+    }
+
     /** A double-quoted Python string literal of {@code s}. */
     public static String str(String s) {
         StringBuilder out = new StringBuilder("\"");

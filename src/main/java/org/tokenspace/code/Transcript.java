@@ -10,11 +10,21 @@ public final class Transcript {
     private final String script;
     private final String output;
     private final String problem;
+    private final Refusal refusal;
 
-    Transcript(String script, String output, String problem) {
+    /** Why a script cannot be given; the window words each in its language. */
+    public enum Refusal {
+        /** More ids than a script holds written out. */
+        TOO_LONG,
+        /** Training that started from loaded tables: the script trains from the seeded ones. */
+        TRAINED_FROM_LOADED
+    }
+
+    Transcript(String script, String output, String problem, Refusal refusal) {
         this.script = script;
         this.output = output;
         this.problem = problem;
+        this.refusal = refusal;
     }
 
     /** The Python source; it needs only {@code torch}. */
@@ -28,6 +38,11 @@ public final class Transcript {
     /** Whether there is a script, or only the output. */
     public boolean hasScript() {
         return problem == null;
+    }
+
+    /** Why there is no script, or null when there is one. */
+    public Refusal refusal() {
+        return refusal;
     }
 
     /** What running the script prints, as TokenSpace computes it from its own tensors. */

@@ -29,6 +29,21 @@ public record PositionConfig(
             SinusoidalPositions.Layout.INTERLEAVED, RotaryPositions.Pairing.INTERLEAVED, 8, T5Positions.NUM_BUCKETS,
             T5Positions.MAX_DISTANCE, false, 123, NormalKernel.AVX2);
 
+    /**
+     * The tables the walkthrough's position and batch stages add for {@code kind}: {@code base} as it is (the learned
+     * table), or its token table with the scheme's input table (sinusoidal; zeros for the schemes that act inside
+     * attention), with the default scheme settings.
+     */
+    public static org.tokenspace.model.Tables inputTables(org.tokenspace.model.Tables base, PositionKind kind) {
+        if (kind == PositionKind.LEARNED) {
+            return base;
+        }
+        org.tokenspace.model.Tables in = DEFAULTS.withKind(kind)
+                .withSizes((int) base.positionTable().rows(), (int) base.embeddingDim()).create(() -> base)
+                .inputTables(base.tokenTable());
+        return new org.tokenspace.model.Tables(in.tokenTable(), in.positionTable(), base.labels());
+    }
+
     public PositionConfig withKind(PositionKind k) {
         return new PositionConfig(k, contextLength, embeddingDim, layout, pairing, heads, numBuckets, maxDistance,
                 causal, seed, kernel);

@@ -298,6 +298,15 @@ public final class Trainer implements AutoCloseable {
         }
     }
 
+    /** A copy of token {@code id}'s row {@code [D]} after the last step. */
+    public float[] tokenRow(int id) {
+        synchronized (lock) {
+            token.catchUp(new int[] {id});
+            int dim = settings.embeddingDim();
+            return Arrays.copyOfRange(token.value, id * dim, (id + 1) * dim);
+        }
+    }
+
     /** A copy of the positional table {@code [C, D]} after the last step. */
     public float[] positionTable() {
         synchronized (lock) {

@@ -49,9 +49,9 @@ class CodePanelTest extends WindowTest {
         robot.clickOn("#code-copy");
         assertEquals(shown, fxClipboard(robot));
 
-        robot.interact(() -> model.stepper().show(Step.TRAIN));
+        robot.interact(() -> model.stepper().show(Step.EXPLORE));
         String note = robot.lookup("#code-note").queryLabeled().getText();
-        assertTrue(note.contains("tokenspace train --help"), note);
+        assertTrue(note.contains("tokenspace neighbours --help"), note);
         assertTrue(robot.lookup("#code-copy").queryAs(Button.class).isDisabled(), "nothing to copy");
         robot.clickOn("#code-close");
         assertFalse(model.code().shownProperty().get());
@@ -78,6 +78,54 @@ class CodePanelTest extends WindowTest {
             model.code().shownProperty().set(true);
         });
         Python.Result r = Python.run(python, text(robot, "code-script"));
+        assertEquals(0, r.exit(), r.output());
+        assertEquals(text(robot, "code-output"), r.output());
+    }
+
+    @Test
+    void theTrainStagesScriptIsTheTrainingSoFarAndRunsToTheSameNumbers(FxRobot robot) throws Exception {
+        settle();
+        robot.interact(() -> model.apply(org.tokenspace.model.Preset.BOOK));
+        settle();
+        robot.interact(() -> {
+            model.stepper().show(Step.TRAIN);
+            model.code().shownProperty().set(true);
+        });
+        assertTrue(text(robot, "code-script").contains("# nothing was trained yet"), text(robot, "code-script"));
+        robot.interact(() -> model.train().steps(7));
+        model.train().awaitIdle();
+        WaitForAsyncUtils.waitForFxEvents();
+        String script = text(robot, "code-script");
+        assertTrue(script.contains("for _ in range(7):"), script);
+        String output = text(robot, "code-output");
+        assertTrue(output.contains("step 7: loss "), output);
+        assertTrue(output.contains("token 3 after 7 steps, rounded to 2 decimals:"), output);
+        String python = Python.withTorch();
+        Assumptions.assumeTrue(python != null, "python3-torch is not installed: the script is not run");
+        Python.Result r = Python.run(python, script);
+        assertEquals(0, r.exit(), r.output());
+        assertEquals(output, r.output());
+    }
+
+    @Test
+    void thePositionStagesScriptAddsTheChosenScheme(FxRobot robot) throws Exception {
+        settle();
+        robot.interact(() -> {
+            model.setSettings(Settings.DEFAULTS.toBuilder().embeddingDim(6).build());
+            model.positionKindProperty().set(org.tokenspace.positions.PositionKind.SINUSOIDAL);
+            model.stepper().show(Step.POSITION);
+            model.code().shownProperty().set(true);
+        });
+        settle();
+        String script = text(robot, "code-script");
+        assertTrue(script.contains("pos_table[:, 0::2] = torch.sin(angle)"), script);
+        assertFalse(script.contains("torch.nn.Embedding(context_length"), script);
+        assertTrue(text(robot, "code-output").contains("pos_table:\ntensor([[ 0.0000,  1.0000,  0.0000,  1.0000,  0.0000,  1.0000],\n"
+                        + "        [ 0.8415,  0.5403,  0.0464,  0.9989,  0.0022,  1.0000],"),
+                text(robot, "code-output"));
+        String python = Python.withTorch();
+        Assumptions.assumeTrue(python != null, "python3-torch is not installed: the script is not run");
+        Python.Result r = Python.run(python, script);
         assertEquals(0, r.exit(), r.output());
         assertEquals(text(robot, "code-output"), r.output());
     }

@@ -144,6 +144,34 @@ class StageCodeRunTest {
     }
 
     @Test
+    void theOtherPositionSchemesAtThePositionAndBatchStages() throws IOException {
+        requireTorch();
+        for (String kind : List.of("sinusoidal", "rope", "t5", "alibi")) {
+            for (String stage : List.of("position", "batch")) {
+                sameAsShow(kind + "-" + stage, "--stage", stage, "--position-kind", kind, "--embedding-dim", "6",
+                        "--context-length", "4", "--id", "11");
+            }
+        }
+        // 256 dimensions: the sines of 128 frequencies, rounded once from double to float32
+        sameAsShow("sinusoidal-256", "--stage", "position", "--position-kind", "sinusoidal");
+    }
+
+    @Test
+    void trainingTheBooksTableAndTheCourseSettings() throws IOException {
+        requireTorch();
+        sameAsShow("train-book", "--stage", "train", "--book", "--steps", "12", "--optimizer", "sgd", "--lr", "0.5");
+        sameAsShow("train-course", "--stage", "train", "--steps", "3");
+    }
+
+    @Test
+    void trainingShuffledOverManyEpochsPrintsSomeLosses() throws IOException {
+        requireTorch();
+        // the sample text's 82 windows at stride 16 make 10 batches of 8: 150 steps are 15 epochs
+        sameAsShow("train-epochs", "--stage", "train", "--embedding-dim", "16", "--stride", "16", "--shuffle",
+                "--seed", "7", "--lr", "0.01", "--steps", "150", "--id", "290");
+    }
+
+    @Test
     void theIdsAreCheckedByTiktokenWhereItIsInstalled() throws IOException {
         requireTorch();
         // a stand-in for tiktoken that records the text the script read and answers with the golden ids
