@@ -34,6 +34,16 @@ public final class CodeModel {
         model.stepper().stepProperty().addListener((o, a, b) -> update());
         model.loadedProperty().addListener((o, a, b) -> update());
         shown.addListener((o, a, b) -> update());
+        SchemesModel schemes = model.schemes();
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {schemes.leftProperty(),
+                schemes.rightProperty(), schemes.contextLengthProperty(), schemes.headProperty(),
+                schemes.pairingProperty()}) {
+            o.addListener(x -> {
+                if (model.stepper().stepProperty().get() == Step.SCHEMES) {
+                    update();
+                }
+            });
+        }
         // the train stage's script is the training so far: written again when a run stops, not at every step
         model.train().runningProperty().addListener((o, a, running) -> {
             if (!running && model.stepper().stepProperty().get() == Step.TRAIN) {
@@ -61,6 +71,13 @@ public final class CodeModel {
         try {
             CodeInput in = new CodeInput(w.result(), model.textProperty().get(), model.textFileProperty().get(),
                     tables, s.id(), s.row(), s.position()).withPositionKind(model.positionKindProperty().get());
+            if (step == Step.SCHEMES) {
+                SchemesModel sm = model.schemes();
+                in = in.withSchemes(new CodeInput.Schemes(sm.leftProperty().get(), sm.rightProperty().get(),
+                        sm.contextLengthProperty().get(), sm.headProperty().get(), sm.pairingProperty().get(),
+                        model.positionKindProperty().get() == org.tokenspace.positions.PositionKind.LEARNED ? null
+                                : model.learnedTables()));
+            }
             if (step == Step.TRAIN) {
                 if (model.train().runningProperty().get()) {
                     return; // written when the run stops
@@ -85,7 +102,6 @@ public final class CodeModel {
     private static String command(Step step) {
         return switch (step) {
             case PROJECTION -> "project";
-            case SCHEMES -> "positions";
             case EXPLORE -> "neighbours";
             default -> step.cliName();
         };

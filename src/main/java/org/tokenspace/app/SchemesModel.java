@@ -79,7 +79,7 @@ public final class SchemesModel {
 
     /** The figure of one scheme for the selected token's vector {@code token [D]}. */
     private Figure figure(PositionConfig config, Walkthrough w, float[] token) {
-        PositionScheme scheme = config.create(() -> w.result().tables());
+        PositionScheme scheme = config.create(model::learnedTables);
         int c = scheme.contextLength();
         int h = Math.min(head.get(), config.heads() - 1);
         Heatmap matrix = scheme.heatmap(config.kind() == PositionKind.ROPE ? Probe.token(token) : Probe.head(h));

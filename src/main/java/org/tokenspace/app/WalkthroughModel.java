@@ -44,8 +44,8 @@ public final class WalkthroughModel {
     private final FilesModel files = new FilesModel(this);
     private final DisplayModel display = new DisplayModel();
     private final TrainModel train = new TrainModel(this);
-    private final CodeModel code = new CodeModel(this);
     private final SchemesModel schemes = new SchemesModel(this);
+    private final CodeModel code = new CodeModel(this); // after the models whose stages it writes
     private final ExploreModel explore = new ExploreModel(this);
     private final ObservableStringValue problem = Bindings.when(compute.problemProperty().isEmpty())
             .then(files.runner().problemProperty()).otherwise(compute.problemProperty());
@@ -88,6 +88,19 @@ public final class WalkthroughModel {
         }
         return org.tokenspace.positions.PositionConfig.inputTables(given != null ? given : builder.seededTables(s),
                 kind);
+    }
+
+    /**
+     * The learned tables the walkthrough starts from: the result's, or, when the Position stage adds another scheme
+     * (the result then holds that scheme's positions), the loaded or seeded ones.
+     */
+    Tables learnedTables() {
+        Walkthrough w = walkthrough.get();
+        if (positionKind.get() == org.tokenspace.positions.PositionKind.LEARNED && w != null) {
+            return w.result().tables();
+        }
+        LoadedTables l = loaded.get();
+        return l != null ? l.tables() : builder.seededTables(settings.get());
     }
 
     /** What the Position stage adds to the token vectors: the learned table (GPT-2), or another scheme's. */

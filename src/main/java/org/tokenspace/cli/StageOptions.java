@@ -6,7 +6,9 @@ import org.tokenspace.code.StageCode;
 import org.tokenspace.code.StageCodes;
 import org.tokenspace.code.TrainingRun;
 import org.tokenspace.code.Transcript;
+import org.tokenspace.positions.PositionConfig;
 import org.tokenspace.positions.PositionKind;
+import org.tokenspace.positions.RotaryPositions;
 import org.tokenspace.model.Pipeline;
 import org.tokenspace.model.PipelineResult;
 import org.tokenspace.model.Preset;
@@ -18,11 +20,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /** What {@code show} and {@code code} work on: a stage, a text, the table and loader options of embed, an id. */
 final class StageOptions {
     @Option(names = "--stage", required = true, paramLabel = "STAGE", converter = StageConverter.class,
-            description = "The stage: tokenize, lookup, position, batch or train.")
+            description = "The stage: tokenize, lookup, position, batch, schemes or train.")
     StageCode stage;
 
     @Option(names = "--file", paramLabel = "FILE", description = "The UTF-8 text to tokenize (default: the app's "
@@ -47,6 +50,22 @@ final class StageOptions {
             + "to the token vectors: learned (the seeded or loaded table, GPT-2's), sinusoidal, or rope, t5 or alibi, "
             + "which add nothing to the input (default: ${DEFAULT-VALUE}).")
     String positionKind = "learned";
+
+    @Option(names = "--schemes", paramLabel = "KIND[,KIND]", split = ",", description = "With --stage schemes: one "
+            + "or two of learned, sinusoidal, rope, t5, alibi, side by side (default: learned,rope).")
+    List<String> schemes = List.of("learned", "rope");
+
+    @Option(names = "--scheme-length", paramLabel = "C", description = "With --stage schemes: the positions of the "
+            + "schemes built there; the learned table keeps its own (default: ${DEFAULT-VALUE}).")
+    int schemeLength = 64;
+
+    @Option(names = "--head", paramLabel = "H", description = "With --stage schemes: the attention head whose T5 or "
+            + "ALiBi bias is shown, of 8 (default: ${DEFAULT-VALUE}).")
+    int head;
+
+    @Option(names = "--pairing", paramLabel = "PAIRING", description = "With --stage schemes: RoPE's pairs, "
+            + "interleaved (2i, 2i+1) or half (i, i + D/2) (default: ${DEFAULT-VALUE}).")
+    String pairing = "interleaved";
 
     @Option(names = "--steps", paramLabel = "N", description = "With --stage train: the steps trained from the "
             + "seeded tables (default: ${DEFAULT-VALUE}).")
@@ -90,10 +109,29 @@ final class StageOptions {
                 : new CodeInput.TablesFile(tables.tables, tables.tokenTensor, tables.positionTensor);
         CodeInput in = CodeInput.of(result, input, file, from, selected)
                 .withPositionKind(kind);
+        if (stage.name().equals("schemes")) {
+            in = in.withSchemes(schemes());
+        }
         if (stage.name().equals("train")) {
             in = in.withTraining(TrainingRun.train(result.ids(), settings, optimizer.optimizer(), steps, in.id()));
         }
         return stage.write(in);
+    }
+
+    private CodeInput.Schemes schemes() {
+        if (schemes.isEmpty() || schemes.size() > 2) {
+            throw new TokenSpaceException("--schemes takes one or two schemes, e.g. learned,rope; got " + schemes.size());
+        }
+        if (schemeLength < 1 || schemeLength > 512) {
+            throw new TokenSpaceException("--scheme-length " + schemeLength + " is outside 1 to 512: use e.g. 64");
+        }
+        if (head < 0 || head >= PositionConfig.DEFAULTS.heads()) {
+            throw new TokenSpaceException("--head " + head + " is not a head: use 0 to "
+                    + (PositionConfig.DEFAULTS.heads() - 1));
+        }
+        return new CodeInput.Schemes(PositionKind.parse(schemes.get(0)),
+                schemes.size() > 1 ? PositionKind.parse(schemes.get(1)) : null, schemeLength, head,
+                RotaryPositions.Pairing.parse(pairing), null);
     }
 
     /** A stage name, or a message naming the stages there are. */

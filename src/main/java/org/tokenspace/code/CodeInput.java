@@ -19,22 +19,40 @@ import java.nio.file.Path;
  * @param positionKind the positions the walkthrough adds: the learned table, or another scheme's (the result's
  *                     positional table is then that scheme's)
  * @param training what was trained, for the train stage; null when nothing was
+ * @param schemes  the two schemes the schemes stage compares, and its settings; null for the defaults
  */
 public record CodeInput(PipelineResult result, String text, Path textFile, TablesFile tables, int id, int row,
-                        int position, PositionKind positionKind, TrainingRun training) {
+                        int position, PositionKind positionKind, TrainingRun training, Schemes schemes) {
+
+    /**
+     * What the schemes stage shows: two schemes (right may be null), built for {@code contextLength} positions (the
+     * learned one keeps its table's), ALiBi's and T5's head {@code head}, RoPE's pairing; {@code learned} the
+     * walkthrough's learned tables when the result holds another scheme's positions (null: computed when needed).
+     */
+    public record Schemes(PositionKind left, PositionKind right, int contextLength, int head,
+                          org.tokenspace.positions.RotaryPositions.Pairing pairing,
+                          org.tokenspace.model.Tables learned) {
+        /** The stage's start: the learned table beside RoPE, 64 positions, head 0, interleaved pairs. */
+        public static final Schemes DEFAULTS = new Schemes(PositionKind.LEARNED, PositionKind.ROPE, 64, 0,
+                org.tokenspace.positions.RotaryPositions.Pairing.INTERLEAVED, null);
+    }
 
     /** The input with the learned positional table and no training. */
     public CodeInput(PipelineResult result, String text, Path textFile, TablesFile tables, int id, int row,
                      int position) {
-        this(result, text, textFile, tables, id, row, position, PositionKind.LEARNED, null);
+        this(result, text, textFile, tables, id, row, position, PositionKind.LEARNED, null, null);
     }
 
     public CodeInput withPositionKind(PositionKind kind) {
-        return new CodeInput(result, text, textFile, tables, id, row, position, kind, training);
+        return new CodeInput(result, text, textFile, tables, id, row, position, kind, training, schemes);
     }
 
     public CodeInput withTraining(TrainingRun run) {
-        return new CodeInput(result, text, textFile, tables, id, row, position, positionKind, run);
+        return new CodeInput(result, text, textFile, tables, id, row, position, positionKind, run, schemes);
+    }
+
+    public CodeInput withSchemes(Schemes chosen) {
+        return new CodeInput(result, text, textFile, tables, id, row, position, positionKind, training, chosen);
     }
 
     /** Tables read from a safetensors file, e.g. a GPT-2 checkpoint's {@code wte.weight} and {@code wpe.weight}. */

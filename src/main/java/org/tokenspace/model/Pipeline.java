@@ -107,7 +107,7 @@ public final class Pipeline {
     }
 
     /** The seeded tables for these settings, reused while seed, sizes and kernel stay the same. */
-    public Tables tablesFor(Settings s) {
+    public synchronized Tables tablesFor(Settings s) {
         TablesKey key = new TablesKey(s.seed(), s.vocabSize(), s.embeddingDim(), s.contextLength(), s.kernel());
         if (!key.equals(tablesKey)) {
             tables = Tables.seeded(s.seed(), s.vocabSize(), s.embeddingDim(), s.contextLength(), s.kernel());

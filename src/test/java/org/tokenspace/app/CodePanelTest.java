@@ -129,4 +129,29 @@ class CodePanelTest extends WindowTest {
         assertEquals(0, r.exit(), r.output());
         assertEquals(text(robot, "code-output"), r.output());
     }
+
+    @Test
+    void theSchemesStagesScriptFollowsTheChosenSchemes(FxRobot robot) throws Exception {
+        settle();
+        robot.interact(() -> {
+            model.stepper().show(Step.SCHEMES);
+            model.code().shownProperty().set(true);
+        });
+        assertTrue(text(robot, "code-script").contains("rope = rope.float()"), text(robot, "code-script"));
+        robot.interact(() -> {
+            model.schemes().rightProperty().set(org.tokenspace.positions.PositionKind.ALIBI);
+            model.schemes().headProperty().set(0);
+            model.schemes().contextLengthProperty().set(16);
+        });
+        String script = text(robot, "code-script");
+        assertTrue(script.contains("slope = get_slopes(8)[0]  # head 0"), script);
+        assertTrue(text(robot, "code-output").contains("alibi [16, 16], the bias of head 0, queries x keys, [:8, :8]:\n"
+                + "tensor([[-0.0000,    -inf,    -inf,    -inf,    -inf,    -inf,    -inf,    -inf],\n"
+                + "        [-0.5000, -0.0000,    -inf,"), text(robot, "code-output"));
+        String python = Python.withTorch();
+        Assumptions.assumeTrue(python != null, "python3-torch is not installed: the script is not run");
+        Python.Result r = Python.run(python, script);
+        assertEquals(0, r.exit(), r.output());
+        assertEquals(text(robot, "code-output"), r.output());
+    }
 }

@@ -157,6 +157,21 @@ class StageCodeRunTest {
     }
 
     @Test
+    void theSchemesStageForEverySchemeAndItsOptions() throws IOException {
+        requireTorch();
+        sameAsShow("schemes-default", "--stage", "schemes");
+        sameAsShow("schemes-sin-t5", "--stage", "schemes", "--schemes", "sinusoidal,t5", "--head", "3");
+        // T5's log buckets across a long context, ALiBi's slopes for the last head, masked cells and -0.0
+        sameAsShow("schemes-t5-alibi", "--stage", "schemes", "--schemes", "t5,alibi", "--head", "7",
+                "--scheme-length", "300");
+        sameAsShow("schemes-rope-half", "--stage", "schemes", "--schemes", "rope", "--pairing", "half",
+                "--embedding-dim", "16", "--id", "42", "--seed", "9");
+        // the learned table is the walkthrough's, whatever the position stage adds
+        sameAsShow("schemes-learned", "--stage", "schemes", "--schemes", "learned,alibi", "--position-kind",
+                "sinusoidal", "--embedding-dim", "8", "--context-length", "6");
+    }
+
+    @Test
     void trainingTheBooksTableAndTheCourseSettings() throws IOException {
         requireTorch();
         sameAsShow("train-book", "--stage", "train", "--book", "--steps", "12", "--optimizer", "sgd", "--lr", "0.5");

@@ -306,7 +306,7 @@ class StageCodeTest {
 
     @Test
     void unknownStagesAndIdsNameTheFix() {
-        assertEquals("unknown stage 'explore': use tokenize, lookup, position, batch or train",
+        assertEquals("unknown stage 'explore': use tokenize, lookup, position, batch, schemes or train",
                 assertThrows(TokenSpaceException.class, () -> StageCodes.find("explore")).getMessage());
         assertEquals("token id 6 is outside the token table: valid ids are 0 to 5",
                 assertThrows(TokenSpaceException.class, () -> input(Preset.BOOK.text(), Preset.BOOK.settings(), 6)).getMessage());
