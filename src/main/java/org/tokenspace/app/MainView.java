@@ -65,7 +65,9 @@ public final class MainView extends BorderPane {
         center.getStyleClass().add("stage-scroll");
         setCenter(center);
         CodePanel code = new CodePanel(model.code());
-        code.prefWidthProperty().bind(widthProperty().multiply(0.4));
+        // 40% of the window; on a projector's 1024 a third, so every stage's two columns still fit beside it
+        code.prefWidthProperty().bind(Bindings.when(widthProperty().lessThan(1280)).then(widthProperty().multiply(0.33))
+                .otherwise(widthProperty().multiply(0.4)));
         code.setMinWidth(300);
         rightProperty().bind(Bindings.when(model.code().shownProperty()).then((Node) code).otherwise((Node) null));
         stepper.stepProperty().addListener((o, a, s) -> show(s));
