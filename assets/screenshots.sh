@@ -11,6 +11,8 @@ ts snapshot --view window --step lookup --width 1024 --height 768 --scale 1 --ou
 ts snapshot --view window --step position --width 1920 --height 1080 --scale 1 --zoom 1.5 --out "$out/window-zoom.png"
 ts snapshot --view window --step batch --width 1280 --height 720 --scale 1 --out "$out/window-1280x720.png"
 ts snapshot --view window --step lookup --book --code --width 1440 --height 900 --scale 1 --out "$out/code-panel.png"
+ts snapshot --view window --step train --book --code --train-steps 20 --width 1440 --height 900 --scale 1 \
+  --out "$out/code-train.png"
 ts snapshot --view window --step schemes --width 1920 --height 1080 --scale 1 --out "$out/schemes.png"
 ts snapshot --view window --step position --position-kind sinusoidal --width 1440 --height 900 --scale 1 \
   --out "$out/position-sinusoidal.png"

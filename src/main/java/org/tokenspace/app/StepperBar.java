@@ -99,6 +99,7 @@ final class StepperBar extends FlowPane {
         cancel.setOnAction(e -> model.cancel());
         HBox work = group(busy, cancel);
         work.visibleProperty().bind(model.busyProperty());
+        work.managedProperty().bind(work.visibleProperty()); // hidden, it takes no room: no empty second row
         getChildren().addAll(start, stages, group(back, forward, play, speed, loop), work);
     }
 
