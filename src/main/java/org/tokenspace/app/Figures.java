@@ -78,6 +78,8 @@ public final class Figures {
             model.awaitIdle();
             HeadlessFx.call(() -> null);
         }
+        model.train().awaitSnapshot(); // the Train stage's drawing of the selection just made
+        HeadlessFx.call(() -> null);
         return HeadlessFx.call(() -> {
             Parent node = node(step, window, model, width, height);
             if (!window) {

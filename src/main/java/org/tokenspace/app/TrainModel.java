@@ -372,6 +372,18 @@ public final class TrainModel {
         Thread.sleep(2 * SNAPSHOT_MILLIS);
     }
 
+    /**
+     * Takes a snapshot now if anything changed (a new selection), on the snapshot thread, and returns when it is
+     * handed to the FX thread (for figures, which draw right after selecting).
+     */
+    void awaitSnapshot() throws InterruptedException {
+        try {
+            drawer.submit(this::snapshotIfChanged).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     public ObjectProperty<Optimizer.Kind> kindProperty() {
         return kind;
     }
