@@ -44,6 +44,15 @@ public final class CodeModel {
                 }
             });
         }
+        ExploreModel explore = model.explore();
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {explore.rowsProperty(),
+                explore.metricProperty(), explore.kProperty()}) {
+            o.addListener(x -> {
+                if (model.stepper().stepProperty().get() == Step.EXPLORE) {
+                    update();
+                }
+            });
+        }
         // the train stage's script is the training so far: written again when a run stops, not at every step
         model.train().runningProperty().addListener((o, a, running) -> {
             if (!running && model.stepper().stepProperty().get() == Step.TRAIN) {
@@ -78,6 +87,11 @@ public final class CodeModel {
                         model.positionKindProperty().get() == org.tokenspace.positions.PositionKind.LEARNED ? null
                                 : model.learnedTables()));
             }
+            if (step == Step.EXPLORE) {
+                ExploreModel e = model.explore();
+                in = in.withExplore(new CodeInput.Explore(e.rowsProperty().get() == ExploreModel.Rows.TEXT,
+                        e.metricProperty().get(), e.kProperty().get()));
+            }
             if (step == Step.TRAIN) {
                 if (model.train().runningProperty().get()) {
                     return; // written when the run stops
@@ -102,7 +116,6 @@ public final class CodeModel {
     private static String command(Step step) {
         return switch (step) {
             case PROJECTION -> "project";
-            case EXPLORE -> "neighbours";
             default -> step.cliName();
         };
     }

@@ -45,8 +45,8 @@ public final class WalkthroughModel {
     private final DisplayModel display = new DisplayModel();
     private final TrainModel train = new TrainModel(this);
     private final SchemesModel schemes = new SchemesModel(this);
-    private final CodeModel code = new CodeModel(this); // after the models whose stages it writes
     private final ExploreModel explore = new ExploreModel(this);
+    private final CodeModel code = new CodeModel(this); // after the models whose stages it writes
     private final ObservableStringValue problem = Bindings.when(compute.problemProperty().isEmpty())
             .then(files.runner().problemProperty()).otherwise(compute.problemProperty());
     private final BooleanBinding busy = compute.busyProperty().or(files.runner().busyProperty());

@@ -25,7 +25,7 @@ import java.util.List;
 /** What {@code show} and {@code code} work on: a stage, a text, the table and loader options of embed, an id. */
 final class StageOptions {
     @Option(names = "--stage", required = true, paramLabel = "STAGE", converter = StageConverter.class,
-            description = "The stage: tokenize, lookup, position, batch, schemes or train.")
+            description = "The stage: tokenize, lookup, position, batch, schemes, train or explore.")
     StageCode stage;
 
     @Option(names = "--file", paramLabel = "FILE", description = "The UTF-8 text to tokenize (default: the app's "
@@ -66,6 +66,18 @@ final class StageOptions {
     @Option(names = "--pairing", paramLabel = "PAIRING", description = "With --stage schemes: RoPE's pairs, "
             + "interleaved (2i, 2i+1) or half (i, i + D/2) (default: ${DEFAULT-VALUE}).")
     String pairing = "interleaved";
+
+    @Option(names = "--k", paramLabel = "K", description = "With --stage explore: how many nearest rows "
+            + "(default: ${DEFAULT-VALUE}).")
+    int k = 10;
+
+    @Option(names = "--metric", paramLabel = "METRIC", description = "With --stage explore: cosine (similarity) or "
+            + "euclidean (distance) (default: ${DEFAULT-VALUE}).")
+    String metric = "cosine";
+
+    @Option(names = "--rows", paramLabel = "ROWS", description = "With --stage explore: search among the text's "
+            + "distinct tokens (text) or the whole table (table) (default: ${DEFAULT-VALUE}).")
+    String rows = "text";
 
     @Option(names = "--steps", paramLabel = "N", description = "With --stage train: the steps trained from the "
             + "seeded tables (default: ${DEFAULT-VALUE}).")
@@ -111,6 +123,16 @@ final class StageOptions {
                 .withPositionKind(kind);
         if (stage.name().equals("schemes")) {
             in = in.withSchemes(schemes());
+        }
+        if (stage.name().equals("explore")) {
+            if (!rows.equals("text") && !rows.equals("table")) {
+                throw new TokenSpaceException("--rows " + rows + " is not known: use text or table");
+            }
+            if (k < 1) {
+                throw new TokenSpaceException("--k " + k + " is too small: use 1 or more, e.g. 10");
+            }
+            in = in.withExplore(new CodeInput.Explore(rows.equals("text"),
+                    org.tokenspace.explore.Metric.parse(metric), k));
         }
         if (stage.name().equals("train")) {
             in = in.withTraining(TrainingRun.train(result.ids(), settings, optimizer.optimizer(), steps, in.id()));

@@ -20,9 +20,17 @@ import java.nio.file.Path;
  *                     positional table is then that scheme's)
  * @param training what was trained, for the train stage; null when nothing was
  * @param schemes  the two schemes the schemes stage compares, and its settings; null for the defaults
+ * @param explore  the explore stage's neighbour search; null for its defaults
  */
 public record CodeInput(PipelineResult result, String text, Path textFile, TablesFile tables, int id, int row,
-                        int position, PositionKind positionKind, TrainingRun training, Schemes schemes) {
+                        int position, PositionKind positionKind, TrainingRun training, Schemes schemes,
+                        Explore explore) {
+
+    /** The explore stage's search: among the text's distinct tokens or the whole table, by a metric, k rows. */
+    public record Explore(boolean textRows, org.tokenspace.explore.Metric metric, int k) {
+        /** The stage's start: the text's tokens, cosine similarity, 10 rows. */
+        public static final Explore DEFAULTS = new Explore(true, org.tokenspace.explore.Metric.COSINE, 10);
+    }
 
     /**
      * What the schemes stage shows: two schemes (right may be null), built for {@code contextLength} positions (the
@@ -40,19 +48,24 @@ public record CodeInput(PipelineResult result, String text, Path textFile, Table
     /** The input with the learned positional table and no training. */
     public CodeInput(PipelineResult result, String text, Path textFile, TablesFile tables, int id, int row,
                      int position) {
-        this(result, text, textFile, tables, id, row, position, PositionKind.LEARNED, null, null);
+        this(result, text, textFile, tables, id, row, position, PositionKind.LEARNED, null, null, null);
     }
 
     public CodeInput withPositionKind(PositionKind kind) {
-        return new CodeInput(result, text, textFile, tables, id, row, position, kind, training, schemes);
+        return new CodeInput(result, text, textFile, tables, id, row, position, kind, training, schemes, explore);
     }
 
     public CodeInput withTraining(TrainingRun run) {
-        return new CodeInput(result, text, textFile, tables, id, row, position, positionKind, run, schemes);
+        return new CodeInput(result, text, textFile, tables, id, row, position, positionKind, run, schemes, explore);
     }
 
     public CodeInput withSchemes(Schemes chosen) {
-        return new CodeInput(result, text, textFile, tables, id, row, position, positionKind, training, chosen);
+        return new CodeInput(result, text, textFile, tables, id, row, position, positionKind, training, chosen, explore);
+    }
+
+    public CodeInput withExplore(Explore search) {
+        return new CodeInput(result, text, textFile, tables, id, row, position, positionKind, training, schemes,
+                search);
     }
 
     /** Tables read from a safetensors file, e.g. a GPT-2 checkpoint's {@code wte.weight} and {@code wpe.weight}. */

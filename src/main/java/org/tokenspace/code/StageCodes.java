@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 /** Every stage that has its PyTorch code, in walkthrough order. */
 public final class StageCodes {
     private static final List<StageCode> ALL = List.of(new TokenizeCode(), new LookupCode(), new PositionCode(),
-            new BatchCode(), new SchemesCode(), new TrainCode());
+            new BatchCode(), new SchemesCode(), new TrainCode(), new ExploreCode());
 
     private StageCodes() {
     }
@@ -30,7 +30,7 @@ public final class StageCodes {
         return of(name).orElseThrow(() -> new TokenSpaceException("unknown stage '" + name + "': use " + names()));
     }
 
-    /** {@code tokenize, lookup, position, batch, schemes or train}. */
+    /** {@code tokenize, lookup, position, batch, schemes, train or explore}. */
     public static String names() {
         List<String> names = ALL.stream().map(StageCode::name).collect(Collectors.toList());
         return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);

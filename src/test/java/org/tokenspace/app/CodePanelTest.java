@@ -49,9 +49,9 @@ class CodePanelTest extends WindowTest {
         robot.clickOn("#code-copy");
         assertEquals(shown, fxClipboard(robot));
 
-        robot.interact(() -> model.stepper().show(Step.EXPLORE));
+        robot.interact(() -> model.stepper().show(Step.PROJECTION));
         String note = robot.lookup("#code-note").queryLabeled().getText();
-        assertTrue(note.contains("tokenspace neighbours --help"), note);
+        assertTrue(note.contains("tokenspace project --help"), note);
         assertTrue(robot.lookup("#code-copy").queryAs(Button.class).isDisabled(), "nothing to copy");
         robot.clickOn("#code-close");
         assertFalse(model.code().shownProperty().get());
@@ -153,5 +153,32 @@ class CodePanelTest extends WindowTest {
         Python.Result r = Python.run(python, script);
         assertEquals(0, r.exit(), r.output());
         assertEquals(text(robot, "code-output"), r.output());
+    }
+
+    @Test
+    void theExploreStagesScriptListsTheNeighboursTheStageLists(FxRobot robot) throws Exception {
+        settle();
+        robot.interact(() -> {
+            model.explore().kProperty().set(4);
+            model.explore().metricProperty().set(org.tokenspace.explore.Metric.EUCLIDEAN);
+            model.stepper().show(Step.EXPLORE);
+            model.code().shownProperty().set(true);
+        });
+        model.explore().awaitIdle();
+        WaitForAsyncUtils.waitForFxEvents();
+        String output = text(robot, "code-output");
+        java.util.List<org.tokenspace.explore.Neighbour> listed = model.explore().neighboursProperty().get();
+        assertEquals(4, listed.size());
+        StringBuilder expected = new StringBuilder("The 4 rows nearest id " + model.walkthroughProperty().get()
+                .selection().id() + " by Euclidean distance, among the text's tokens:\n");
+        for (org.tokenspace.explore.Neighbour n : listed) {
+            expected.append(String.format(java.util.Locale.ROOT, "%6d  %.4f%n", n.id(), n.score()));
+        }
+        assertEquals(expected.toString(), output, "the panel lists the stage's own neighbours");
+        String python = Python.withTorch();
+        Assumptions.assumeTrue(python != null, "python3-torch is not installed: the script is not run");
+        Python.Result r = Python.run(python, text(robot, "code-script"));
+        assertEquals(0, r.exit(), r.output());
+        assertEquals(output, r.output());
     }
 }

@@ -50,7 +50,8 @@ class StageCodeRunTest {
         Python.Result run = Python.runFile(python, script, Map.of());
         assertEquals(0, run.exit(), name + ":\n" + run.output());
         assertEquals(show.out(), run.output(), name + ": the script's output differs from show's");
-        assertTrue(show.out().contains("tensor("), name + ": " + show.out());
+        assertTrue(show.out().contains("tensor(") || show.out().contains(" rows nearest id "),
+                name + ": " + show.out());
     }
 
     private static String[] concat(String command, String... args) {
@@ -137,7 +138,7 @@ class StageCodeRunTest {
         Path file = dir.resolve("model tables.safetensors");
         Safetensors.write(file, List.of(Safetensors.Tensor.of("wte.weight", wte),
                 Safetensors.Tensor.of("wpe.weight", wpe)));
-        for (String stage : List.of("lookup", "position", "batch")) {
+        for (String stage : List.of("lookup", "position", "batch", "explore")) {
             sameAsShow("tables-" + stage, "--stage", stage, "--tables", file.toString(), "--text",
                     "ids: 5 0 2 1 9 8 3 3 5", "--max-length", "4", "--batch-size", "2", "--stride", "1", "--id", "5");
         }
@@ -169,6 +170,15 @@ class StageCodeRunTest {
         // the learned table is the walkthrough's, whatever the position stage adds
         sameAsShow("schemes-learned", "--stage", "schemes", "--schemes", "learned,alibi", "--position-kind",
                 "sinusoidal", "--embedding-dim", "8", "--context-length", "6");
+    }
+
+    @Test
+    void theExploreStagesNeighboursByBothMetrics() throws IOException {
+        requireTorch();
+        sameAsShow("explore-default", "--stage", "explore");
+        sameAsShow("explore-euclidean", "--stage", "explore", "--metric", "euclidean", "--k", "5", "--id", "339");
+        // the whole table, and a token the text does not have
+        sameAsShow("explore-table", "--stage", "explore", "--rows", "table", "--k", "12", "--id", "40000");
     }
 
     @Test
