@@ -13,13 +13,12 @@ import org.tokenspace.io.SessionFile;
 import org.tokenspace.model.TokenSpaceException;
 
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * The PyTorch code behind the current stage: the script for the current settings, text, tables and selected token,
  * and what it prints (computed from TokenSpace's own tensors, equal to what PyTorch prints). Written only while the
- * code panel is shown; the train stage's when a run stops (the training so far, step for step). A stage without a
- * script, or tables trained in the window, get a note instead.
+ * code panel is shown; the train stage's when a run stops (the training so far, step for step). Tables trained in
+ * the window get a note instead (save them, open the file, and the scripts read it).
  */
 public final class CodeModel {
     private final WalkthroughModel model;
@@ -67,12 +66,10 @@ public final class CodeModel {
             return;
         }
         Step step = model.stepper().stepProperty().get();
-        Optional<StageCode> code = StageCodes.of(step.cliName());
+        StageCode code = StageCodes.find(step.cliName()); // every stage has its script
         LoadedTables loaded = model.loadedProperty().get();
-        String why = code.isEmpty() ? I18n.tr("code.none", Step.name(step), command(step))
-                : loaded != null && loaded.source() == null ? I18n.tr("code.trained") : "";
-        if (!why.isEmpty()) {
-            set("", "", why);
+        if (loaded != null && loaded.source() == null) {
+            set("", "", I18n.tr("code.trained"));
             return;
         }
         Selection s = w.selection();
@@ -98,7 +95,7 @@ public final class CodeModel {
                 }
                 in = in.withTraining(model.train().trainingRun(s.id()));
             }
-            Transcript t = code.get().write(in);
+            Transcript t = code.write(in);
             set(t.hasScript() ? t.script() : "", t.output(), t.hasScript() ? "" : refusal(t.refusal()));
         } catch (TokenSpaceException e) {
             set("", "", e.getMessage());
@@ -109,14 +106,6 @@ public final class CodeModel {
         return switch (why) {
             case TOO_LONG -> I18n.tr("code.tooLong");
             case TRAINED_FROM_LOADED -> I18n.tr("code.trainedFromLoaded");
-        };
-    }
-
-    /** The command that computes what a stage without a script shows. */
-    private static String command(Step step) {
-        return switch (step) {
-            case PROJECTION -> "project";
-            default -> step.cliName();
         };
     }
 

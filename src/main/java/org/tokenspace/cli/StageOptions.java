@@ -25,7 +25,7 @@ import java.util.List;
 /** What {@code show} and {@code code} work on: a stage, a text, the table and loader options of embed, an id. */
 final class StageOptions {
     @Option(names = "--stage", required = true, paramLabel = "STAGE", converter = StageConverter.class,
-            description = "The stage: tokenize, lookup, position, batch, schemes, train or explore.")
+            description = "The stage: tokenize, lookup, position, batch, projection, schemes, train or explore.")
     StageCode stage;
 
     @Option(names = "--file", paramLabel = "FILE", description = "The UTF-8 text to tokenize (default: the app's "

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 /** Every stage that has its PyTorch code, in walkthrough order. */
 public final class StageCodes {
     private static final List<StageCode> ALL = List.of(new TokenizeCode(), new LookupCode(), new PositionCode(),
-            new BatchCode(), new SchemesCode(), new TrainCode(), new ExploreCode());
+            new BatchCode(), new ProjectionCode(), new SchemesCode(), new TrainCode(),
+            new ExploreCode());
 
     private StageCodes() {
     }
@@ -19,7 +20,7 @@ public final class StageCodes {
         return ALL;
     }
 
-    /** The stage of that name, ignoring case, if it has code (the window's other stages have none yet). */
+    /** The stage of that name, ignoring case, if there is one. */
     public static Optional<StageCode> of(String name) {
         String n = name.trim().toLowerCase(Locale.ROOT);
         return ALL.stream().filter(s -> s.name().equals(n)).findFirst();
@@ -30,7 +31,7 @@ public final class StageCodes {
         return of(name).orElseThrow(() -> new TokenSpaceException("unknown stage '" + name + "': use " + names()));
     }
 
-    /** {@code tokenize, lookup, position, batch, schemes, train or explore}. */
+    /** {@code tokenize, lookup, position, batch, projection, schemes, train or explore}. */
     public static String names() {
         List<String> names = ALL.stream().map(StageCode::name).collect(Collectors.toList());
         return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);

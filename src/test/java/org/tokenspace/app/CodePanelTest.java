@@ -50,9 +50,7 @@ class CodePanelTest extends WindowTest {
         assertEquals(shown, fxClipboard(robot));
 
         robot.interact(() -> model.stepper().show(Step.PROJECTION));
-        String note = robot.lookup("#code-note").queryLabeled().getText();
-        assertTrue(note.contains("tokenspace project --help"), note);
-        assertTrue(robot.lookup("#code-copy").queryAs(Button.class).isDisabled(), "nothing to copy");
+        assertTrue(text(robot, "code-script").contains("torch.linalg.eigvalsh(cov)"), text(robot, "code-script"));
         robot.clickOn("#code-close");
         assertFalse(model.code().shownProperty().get());
         assertNull(view.getRight());
@@ -100,6 +98,11 @@ class CodePanelTest extends WindowTest {
         String output = text(robot, "code-output");
         assertTrue(output.contains("step 7: loss "), output);
         assertTrue(output.contains("token 3 after 7 steps, rounded to 2 decimals:"), output);
+        robot.interact(() -> model.train().useInWalkthrough());
+        settle();
+        String note = robot.lookup("#code-note").queryLabeled().getText();
+        assertTrue(note.contains("trained in the window"), note);
+        assertTrue(robot.lookup("#code-copy").queryAs(Button.class).isDisabled(), "nothing to copy");
         String python = Python.withTorch();
         Assumptions.assumeTrue(python != null, "python3-torch is not installed: the script is not run");
         Python.Result r = Python.run(python, script);

@@ -53,7 +53,19 @@ class ShowCodeCommandTest {
     void everyBadValueIsOneLine() {
         String manyIds = "ids: " + IntStream.range(0, 100_001).mapToObj(i -> "1").collect(Collectors.joining(" "));
         String[][] cases = {
-            {"unknown stage 'train': use tokenize, lookup, position or batch", "show", "--stage", "train"},
+            {"unknown stage 'cloud': use tokenize, lookup, position, batch, projection, schemes, train or explore",
+                "show", "--stage", "cloud"},
+            {"--steps -1 is negative: give 0 or more", "show", "--stage", "train", "--steps", "-1"},
+            {"learning rate 0.0 cannot train", "code", "--stage", "train", "--lr", "0"},
+            {"'bogus' is not a position scheme: use one of learned, sinusoidal, rope, t5, alibi", "show", "--stage",
+                "position", "--position-kind", "bogus"},
+            {"--schemes takes one or two schemes", "show", "--stage", "schemes", "--schemes", "learned,rope,t5"},
+            {"--head 8 is not a head: use 0 to 7", "code", "--stage", "schemes", "--head", "8"},
+            {"--scheme-length 0 is outside 1 to 512", "show", "--stage", "schemes", "--scheme-length", "0"},
+            {"metric 'manhattan' is not known: use cosine or euclidean", "show", "--stage", "explore", "--metric",
+                "manhattan"},
+            {"--rows words is not known: use text or table", "show", "--stage", "explore", "--rows", "words"},
+            {"--k 0 is too small: use 1 or more", "code", "--stage", "explore", "--k", "0"},
             {"Missing required option: '--stage=STAGE'", "code"},
             {"token id 6 is outside the token table: valid ids are 0 to 5", "show", "--stage", "lookup", "--book",
                 "--id", "6"},

@@ -50,7 +50,8 @@ class StageCodeRunTest {
         Python.Result run = Python.runFile(python, script, Map.of());
         assertEquals(0, run.exit(), name + ":\n" + run.output());
         assertEquals(show.out(), run.output(), name + ": the script's output differs from show's");
-        assertTrue(show.out().contains("tensor(") || show.out().contains(" rows nearest id "),
+        assertTrue(show.out().contains("tensor(") || show.out().contains(" rows nearest id ")
+                || show.out().contains("PC1 · "),
                 name + ": " + show.out());
     }
 
@@ -63,7 +64,7 @@ class StageCodeRunTest {
     @Test
     void theBooksExampleAtEveryStage() throws IOException {
         requireTorch();
-        for (String stage : List.of("tokenize", "lookup", "position", "batch")) {
+        for (String stage : List.of("tokenize", "lookup", "position", "batch", "projection", "explore")) {
             sameAsShow("book-" + stage, "--stage", stage, "--book");
         }
     }
@@ -71,7 +72,7 @@ class StageCodeRunTest {
     @Test
     void theCourseDefaultsAtEveryStage() throws IOException {
         requireTorch();
-        for (String stage : List.of("tokenize", "lookup", "position", "batch")) {
+        for (String stage : List.of("tokenize", "lookup", "position", "batch", "projection")) {
             sameAsShow("default-" + stage, "--stage", stage);
         }
     }
@@ -114,6 +115,7 @@ class StageCodeRunTest {
         CliRun generic = CliRun.of("show", "--stage", "lookup", "--book", "--seed", "19", "--kernel", "generic");
         assertTrue(avx2.out().contains("[ 0.7607, -0.7475, -0.2626]"), avx2.out());
         assertTrue(generic.out().contains("[ 0.7607, -0.7476, -0.2626]"), generic.out());
+        sameAsShow("generic-projection", "--stage", "projection", "--kernel", "generic", "--embedding-dim", "20");
         sameAsShow("generic-position", "--stage", "position", "--kernel", "generic", "--embedding-dim", "20",
                 "--id", "13");
     }
@@ -138,7 +140,7 @@ class StageCodeRunTest {
         Path file = dir.resolve("model tables.safetensors");
         Safetensors.write(file, List.of(Safetensors.Tensor.of("wte.weight", wte),
                 Safetensors.Tensor.of("wpe.weight", wpe)));
-        for (String stage : List.of("lookup", "position", "batch", "explore")) {
+        for (String stage : List.of("lookup", "position", "batch", "projection", "explore")) {
             sameAsShow("tables-" + stage, "--stage", stage, "--tables", file.toString(), "--text",
                     "ids: 5 0 2 1 9 8 3 3 5", "--max-length", "4", "--batch-size", "2", "--stride", "1", "--id", "5");
         }

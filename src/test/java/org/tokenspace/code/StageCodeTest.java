@@ -306,8 +306,8 @@ class StageCodeTest {
 
     @Test
     void unknownStagesAndIdsNameTheFix() {
-        assertEquals("unknown stage 'projection': use tokenize, lookup, position, batch, schemes, train or explore",
-                assertThrows(TokenSpaceException.class, () -> StageCodes.find("projection")).getMessage());
+        assertEquals("unknown stage 'cloud': use tokenize, lookup, position, batch, projection, schemes, train or explore",
+                assertThrows(TokenSpaceException.class, () -> StageCodes.find("cloud")).getMessage());
         assertEquals("token id 6 is outside the token table: valid ids are 0 to 5",
                 assertThrows(TokenSpaceException.class, () -> input(Preset.BOOK.text(), Preset.BOOK.settings(), 6)).getMessage());
     }

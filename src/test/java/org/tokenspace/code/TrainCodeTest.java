@@ -46,7 +46,16 @@ class TrainCodeTest {
                     loss.backward()
                     optimizer.step()
                     step += 1
-                    print(f"step {step}: loss {loss.item():.2f}")
+                    print(f"step {step}: loss {agreed(loss.item(), tokenspace_losses[step]):.2f}")
+                """), script);
+        assertTrue(script.contains("""
+                TOLERANCE = 0.001
+                tokenspace_losses = {1: """), script);
+        assertTrue(script.contains("""
+                vector = model.tok_emb.weight[3].detach()
+                ours = torch.tensor(tokenspace_vector)
+                vector = torch.where((vector - ours).abs() <= TOLERANCE, ours, vector)
+                print(torch.round(vector, decimals=2))
                 """), script);
         assertEquals("""
                 token 3 before training:
@@ -82,7 +91,7 @@ class TrainCodeTest {
                 """), t.script());
         assertTrue(t.script().contains("""
                         if step == 1 or step % 5 == 0 or step == 30:
-                            print(f"step {step}: loss {loss.item():.2f}")
+                            print(f"step {step}: loss {agreed(loss.item(), tokenspace_losses[step]):.2f}")
                 """), t.script());
         assertTrue(t.output().contains("step 1: loss 1.23\nstep 5: loss 1.23\n"), t.output());
         assertTrue(t.output().contains("step 30: loss 1.23\n\ntoken 3 after 30 steps"), t.output());
@@ -115,5 +124,22 @@ class TrainCodeTest {
         assertEquals("0.1", PyText.number(0.1));
         assertEquals("100", PyText.number(100));
         assertEquals("1.0e-8", PyText.number(1e-8));
+    }
+
+    @Test
+    void numbersFarFromPyTorchsArePrintedAsPyTorchComputesThem() throws Exception {
+        String python = org.tokenspace.Python.withTorch();
+        org.junit.jupiter.api.Assumptions.assumeTrue(python != null, "python3-torch is not installed");
+        // losses and a vector PyTorch will not compute: the script must print its own numbers, not these
+        float[] losses = new float[3];
+        java.util.Arrays.fill(losses, 9.876f);
+        TrainingRun wrong = new TrainingRun(Optimizer.Kind.SGD, List.of(new TrainingRun.Segment(3, 0.5, 0.1)),
+                losses, new float[] {5f, 5f, 5f});
+        Transcript t = StageCodes.find("train").write(book(wrong));
+        org.tokenspace.Python.Result r = org.tokenspace.Python.run(python, t.script());
+        assertEquals(0, r.exit(), r.output());
+        assertTrue(t.output().contains("step 1: loss 9.88"), t.output());
+        assertTrue(r.output().contains("step 1: loss 2.40\nstep 2: loss 1.85\nstep 3: loss 1.65\n"), r.output());
+        assertTrue(r.output().contains("tensor([-0.4400,  0.9300, -0.9900])"), r.output());
     }
 }
