@@ -56,6 +56,19 @@ class CodePanelTest extends WindowTest {
         assertNull(view.getRight());
     }
 
+    /** Where python3-torch is installed: the panel's script, run, prints exactly the panel's output. */
+    private void pyTorchPrintsThePanelsOutput(FxRobot robot) throws Exception {
+        pyTorchPrints(text(robot, "code-script"), text(robot, "code-output"));
+    }
+
+    private static void pyTorchPrints(String script, String output) throws Exception {
+        String python = Python.withTorch();
+        Assumptions.assumeTrue(python != null, "python3-torch is not installed: the script is not run");
+        Python.Result r = Python.run(python, script);
+        assertEquals(0, r.exit(), r.output());
+        assertEquals(output, r.output());
+    }
+
     private static String fxClipboard(FxRobot robot) {
         String[] s = new String[1];
         robot.interact(() -> s[0] = Clipboard.getSystemClipboard().getString());
@@ -103,11 +116,7 @@ class CodePanelTest extends WindowTest {
         String note = robot.lookup("#code-note").queryLabeled().getText();
         assertTrue(note.contains("trained in the window"), note);
         assertTrue(robot.lookup("#code-copy").queryAs(Button.class).isDisabled(), "nothing to copy");
-        String python = Python.withTorch();
-        Assumptions.assumeTrue(python != null, "python3-torch is not installed: the script is not run");
-        Python.Result r = Python.run(python, script);
-        assertEquals(0, r.exit(), r.output());
-        assertEquals(output, r.output());
+        pyTorchPrints(script, output);
     }
 
     @Test
@@ -126,11 +135,7 @@ class CodePanelTest extends WindowTest {
         assertTrue(text(robot, "code-output").contains("pos_table:\ntensor([[ 0.0000,  1.0000,  0.0000,  1.0000,  0.0000,  1.0000],\n"
                         + "        [ 0.8415,  0.5403,  0.0464,  0.9989,  0.0022,  1.0000],"),
                 text(robot, "code-output"));
-        String python = Python.withTorch();
-        Assumptions.assumeTrue(python != null, "python3-torch is not installed: the script is not run");
-        Python.Result r = Python.run(python, script);
-        assertEquals(0, r.exit(), r.output());
-        assertEquals(text(robot, "code-output"), r.output());
+        pyTorchPrintsThePanelsOutput(robot);
     }
 
     @Test
@@ -151,11 +156,7 @@ class CodePanelTest extends WindowTest {
         assertTrue(text(robot, "code-output").contains("alibi [16, 16], the bias of head 0, queries x keys, [:8, :8]:\n"
                 + "tensor([[-0.0000,    -inf,    -inf,    -inf,    -inf,    -inf,    -inf,    -inf],\n"
                 + "        [-0.5000, -0.0000,    -inf,"), text(robot, "code-output"));
-        String python = Python.withTorch();
-        Assumptions.assumeTrue(python != null, "python3-torch is not installed: the script is not run");
-        Python.Result r = Python.run(python, script);
-        assertEquals(0, r.exit(), r.output());
-        assertEquals(text(robot, "code-output"), r.output());
+        pyTorchPrintsThePanelsOutput(robot);
     }
 
     @Test
@@ -178,10 +179,6 @@ class CodePanelTest extends WindowTest {
             expected.append(String.format(java.util.Locale.ROOT, "%6d  %.4f%n", n.id(), n.score()));
         }
         assertEquals(expected.toString(), output, "the panel lists the stage's own neighbours");
-        String python = Python.withTorch();
-        Assumptions.assumeTrue(python != null, "python3-torch is not installed: the script is not run");
-        Python.Result r = Python.run(python, text(robot, "code-script"));
-        assertEquals(0, r.exit(), r.output());
-        assertEquals(output, r.output());
+        pyTorchPrintsThePanelsOutput(robot);
     }
 }
