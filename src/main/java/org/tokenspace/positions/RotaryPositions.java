@@ -147,12 +147,13 @@ public final class RotaryPositions implements PositionScheme {
         MemoryBudget.requireFloats(String.format("%d rotated rows of %d", contextLength, embeddingDim),
                 (long) contextLength * embeddingDim);
         float[] out = new float[contextLength * embeddingDim];
-        for (int p = 0; p < contextLength; p++) {
+        java.util.stream.IntStream rows = java.util.stream.IntStream.range(0, contextLength);
+        (contextLength * embeddingDim >= SinusoidalPositions.PARALLEL_CELLS ? rows.parallel() : rows).forEach(p -> {
             double[] r = rotate(x, p);
             for (int d = 0; d < embeddingDim; d++) {
                 out[p * embeddingDim + d] = (float) r[d];
             }
-        }
+        });
         return Nd4j.create(out, new long[] {contextLength, embeddingDim}, DataType.FLOAT); // [C, D]
     }
 

@@ -41,6 +41,8 @@ public final class SinusoidalPositions implements PositionScheme {
     }
 
     private static final double BASE = 10000.0;
+    /** Tables of at least this many sine-cosine pairs are filled on every core, a row each. */
+    static final int PARALLEL_CELLS = 1 << 14;
     private final int contextLength;
     private final int embeddingDim;
     private final Layout layout;
@@ -109,7 +111,8 @@ public final class SinusoidalPositions implements PositionScheme {
             for (int i = 0; i < half; i++) {
                 denominators[i] = denominator(i);
             }
-            for (int p = 0; p < contextLength; p++) {
+            java.util.stream.IntStream rows = java.util.stream.IntStream.range(0, contextLength);
+            (contextLength * half >= PARALLEL_CELLS ? rows.parallel() : rows).forEach(p -> {
                 for (int i = 0; i < half; i++) {
                     double a = p / denominators[i];
                     int sin = layout == Layout.INTERLEAVED ? 2 * i : i;
@@ -117,7 +120,7 @@ public final class SinusoidalPositions implements PositionScheme {
                     pe[p * embeddingDim + sin] = (float) StrictMath.sin(a);
                     pe[p * embeddingDim + cos] = (float) StrictMath.cos(a);
                 }
-            }
+            });
             table = Nd4j.create(pe, new long[] {contextLength, embeddingDim}, DataType.FLOAT); // [C, D]
         }
         return table;
