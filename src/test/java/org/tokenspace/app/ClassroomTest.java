@@ -41,8 +41,13 @@ class ClassroomTest extends WindowTest {
         settle();
     }
 
-    /** Every label, button and check box under {@code root} whose shown text its skin cut short. */
+    /**
+     * Every label, button and check box under {@code root} whose shown text its skin cut short; laid out first, so a
+     * text set since the last pulse (a result that just arrived) is judged as it will be drawn.
+     */
     static List<String> elided(Parent root) {
+        root.applyCss();
+        root.layout();
         List<String> cut = new ArrayList<>();
         walk(root, cut);
         return cut;
@@ -69,7 +74,7 @@ class ClassroomTest extends WindowTest {
     void noStageCutsATextAtProjectorSize(FxRobot robot) throws Exception {
         for (Step s : Step.values()) {
             robot.interact(() -> model.stepper().show(s));
-            WaitForAsyncUtils.waitForFxEvents();
+            settle();
             assertEquals(List.of(), WaitForAsyncUtils.asyncFx(() -> elided(view)).get(), s + " at 1024 x 768");
         }
         robot.interact(() -> model.setSettings(Settings.builder().contextLength(8).maxLength(8).stride(8).build()));

@@ -68,7 +68,7 @@ class LanguageSwitchTest extends WindowTest {
             robot.interact(() -> model.display().languageProperty().set(l));
             for (Step s : Step.values()) {
                 robot.interact(() -> model.stepper().show(s));
-                org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+                settle(); // a stage's own results (Explore's neighbours) arrive after it is shown
                 javafx.scene.Parent root = scene.getRoot();
                 for (String c : org.testfx.util.WaitForAsyncUtils.asyncFx(() -> ClassroomTest.elided(root)).get()) {
                     cut.add(l.getLanguage() + ", " + s + ": " + c);
