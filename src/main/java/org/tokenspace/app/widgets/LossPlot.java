@@ -52,7 +52,7 @@ public final class LossPlot extends CanvasRegion {
         double right = 12 * s;
         double top;
         double bottom = 26 * s;
-        top = title(g, I18n.tr("train.lossTitle"), w - 8) + 6 * s;
+        top = title(g, I18n.tr("train.lossTitle"), w - 8) + 18 * s; // room for the last loss above the plot
         if (losses.length == 0) {
             g.setFont(scale.sans(13, false));
             g.fillText(I18n.tr("train.noSteps"), left, top + 10 * s);
