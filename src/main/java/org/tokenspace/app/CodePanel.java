@@ -1,20 +1,28 @@
 package org.tokenspace.app;
 
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.model.StyleSpans;
+import org.fxmisc.richtext.model.StyleSpansBuilder;
+import org.tokenspace.code.PyHighlight;
 import org.tokenspace.i18n.I18n;
 
+import java.util.Collection;
+import java.util.List;
+
 /**
- * The current stage's PyTorch script and what it prints, beside the stage; Copy puts the script on the clipboard,
- * ready for a notebook. Bound to the {@link CodeModel}.
+ * The current stage's PyTorch script, coloured, and what it prints, beside the stage; Copy puts the script on the
+ * clipboard, ready for a notebook. Bound to the {@link CodeModel}.
  */
 final class CodePanel extends VBox {
     CodePanel(CodeModel code) {
@@ -46,23 +54,49 @@ final class CodePanel extends VBox {
         note.textProperty().bind(code.noteProperty());
         note.visibleProperty().bind(code.noteProperty().isNotEmpty());
         note.managedProperty().bind(note.visibleProperty());
-        TextArea script = area("code-script", code.scriptProperty());
+        Node script = area("code-script", code.scriptProperty(), true);
         Label prints = new Label(I18n.tr("code.prints"));
         prints.getStyleClass().add("code-prints");
-        TextArea output = area("code-output", code.outputProperty());
+        Node output = area("code-output", code.outputProperty(), false);
         VBox.setVgrow(script, Priority.ALWAYS);
         VBox.setVgrow(output, Priority.ALWAYS);
         getChildren().addAll(head, note, script, prints, output);
     }
 
-    private static TextArea area(String id, javafx.beans.value.ObservableStringValue text) {
-        TextArea a = new TextArea();
+    /**
+     * A selectable, read-only page of monospace text that follows {@code text}; the script is coloured as
+     * {@link PyHighlight} reads it, the printout is left plain.
+     */
+    private static Node area(String id, javafx.beans.value.ObservableStringValue text, boolean python) {
+        CodeArea a = new CodeArea();
         a.setId(id);
         a.getStyleClass().addAll("code-text", "mono");
         a.setEditable(false);
         a.setWrapText(false);
-        a.setPrefRowCount(8);
-        a.textProperty().bind(text);
-        return a;
+        java.util.function.Consumer<String> show = s -> {
+            a.replaceText(s == null ? "" : s);
+            if (python) {
+                a.setStyleSpans(0, styles(a.getText()));
+            }
+            a.moveTo(0);
+            a.requestFollowCaret();
+        };
+        show.accept(text.get());
+        text.addListener((obs, was, now) -> show.accept(now));
+        VirtualizedScrollPane<CodeArea> pane = new VirtualizedScrollPane<>(a);
+        pane.getStyleClass().add("code-scroll");
+        pane.setPrefHeight(160);
+        return pane;
+    }
+
+    private static StyleSpans<Collection<String>> styles(String script) {
+        StyleSpansBuilder<Collection<String>> out = new StyleSpansBuilder<>();
+        for (PyHighlight.Span s : PyHighlight.spans(script)) {
+            out.add(s.kind() == PyHighlight.Kind.PLAIN ? List.of() : List.of(s.kind().styleClass()), s.length());
+        }
+        if (script.isEmpty()) {
+            out.add(List.of(), 0);
+        }
+        return out.create();
     }
 }

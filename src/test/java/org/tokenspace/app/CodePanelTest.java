@@ -4,12 +4,15 @@ import javafx.scene.control.Button;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
+import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 import org.tokenspace.Python;
 import org.tokenspace.model.Settings;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The code panel: Ctrl+K shows it, it follows the stage and the settings, Copy puts the script on the clipboard. */
 class CodePanelTest extends WindowTest {
     private String text(FxRobot robot, String id) {
-        return robot.lookup("#" + id).queryAs(TextArea.class).getText();
+        javafx.scene.Node n = robot.lookup("#" + id).query();
+        return n instanceof CodeArea c ? c.getText() : ((TextArea) n).getText();
     }
 
     @Test
@@ -34,6 +38,11 @@ class CodePanelTest extends WindowTest {
         String script = text(robot, "code-script");
         assertTrue(script.contains("torch.manual_seed(123)"), script);
         assertTrue(script.contains("torch.nn.Embedding(vocab_size, output_dim)"), script);
+        CodeArea area = robot.lookup("#code-script").queryAs(CodeArea.class);
+        int at = script.indexOf("import torch");
+        assertEquals(List.of("py-keyword"), List.copyOf(area.getStyleAtPosition(at + 1)), "import is a keyword");
+        assertEquals(List.of(), List.copyOf(area.getStyleAtPosition(at + "import ".length() + 1)), "torch is plain");
+        assertEquals(List.of("py-comment"), List.copyOf(area.getStyleAtPosition(script.indexOf('#') + 1)));
         String output = text(robot, "code-output");
         assertTrue(output.startsWith("token_embedding_layer.weight:\nParameter containing:\ntensor([[ 0.3374,"),
                 output);
