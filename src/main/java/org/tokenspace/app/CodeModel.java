@@ -17,8 +17,9 @@ import java.nio.file.Path;
 /**
  * The PyTorch code behind the current stage: the script for the current settings, text, tables and selected token,
  * and what it prints (computed from TokenSpace's own tensors, equal to what PyTorch prints). Written only while the
- * code panel is shown; the train stage's when a run stops (the training so far, step for step). Tables trained in
- * the window get a note instead (save them, open the file, and the scripts read it).
+ * code panel is shown, on a worker thread (the last script stays until the next is written); the train stage's when
+ * a run stops (the training so far, step for step). Tables trained in the window get a note instead (save them, open
+ * the file, and the scripts read it).
  */
 public final class CodeModel {
     private final WalkthroughModel model;
@@ -26,6 +27,8 @@ public final class CodeModel {
     private final ReadOnlyStringWrapper script = new ReadOnlyStringWrapper(this, "script", "");
     private final ReadOnlyStringWrapper output = new ReadOnlyStringWrapper(this, "output", "");
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
+    /** Writes off the FX thread: a projection's script computes a PCA of the whole table (about 150 ms). */
+    private final TaskRunner writer = new TaskRunner("tokenspace-code");
 
     CodeModel(WalkthroughModel model) {
         this.model = model;
@@ -69,6 +72,7 @@ public final class CodeModel {
         StageCode code = StageCodes.find(step.cliName()); // every stage has its script
         LoadedTables loaded = model.loadedProperty().get();
         if (loaded != null && loaded.source() == null) {
+            writer.cancel(); // a script still being written for the tables before is not shown
             set("", "", I18n.tr("code.trained"));
             return;
         }
@@ -95,11 +99,40 @@ public final class CodeModel {
                 }
                 in = in.withTraining(model.train().trainingRun(s.id()));
             }
-            Transcript t = code.write(in);
-            set(t.hasScript() ? t.script() : "", t.output(), t.hasScript() ? "" : refusal(t.refusal()));
+            CodeInput input = in;
+            writer.run(I18n.tr("code.task"), p -> write(code, input), this::show,
+                    () -> set("", "", writer.problemProperty().get()));
         } catch (TokenSpaceException e) {
+            writer.cancel();
             set("", "", e.getMessage());
         }
+    }
+
+    /** A script written, or the user's problem that stopped it (shown as the panel's note). */
+    private record Written(Transcript transcript, String problem) {
+    }
+
+    /** On the writer's thread: a stage's code reads only the immutable result and inputs it was given. */
+    private static Written write(StageCode code, CodeInput in) {
+        try {
+            return new Written(code.write(in), null);
+        } catch (TokenSpaceException e) {
+            return new Written(null, e.getMessage());
+        }
+    }
+
+    private void show(Written w) {
+        if (w.problem() != null) {
+            set("", "", w.problem());
+            return;
+        }
+        Transcript t = w.transcript();
+        set(t.hasScript() ? t.script() : "", t.output(), t.hasScript() ? "" : refusal(t.refusal()));
+    }
+
+    /** Blocks until the script being written, if any, is shown. For tests and the snapshot command. */
+    void awaitIdle() throws InterruptedException {
+        TaskRunner.awaitIdle(writer);
     }
 
     private static String refusal(Transcript.Refusal why) {

@@ -268,6 +268,7 @@ public final class WalkthroughModel {
     public void awaitIdle() throws InterruptedException {
         TaskRunner.awaitIdle(compute, files.runner());
         explore.awaitIdle();
+        code.awaitIdle();
     }
 
     public ReadOnlyObjectProperty<String> textProperty() {

@@ -33,7 +33,7 @@ class CodePanelTest extends WindowTest {
         assertNull(view.getRight());
         robot.interact(() -> model.stepper().show(Step.LOOKUP));
         robot.clickOn("#stage-scroll").press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitForFxEvents();
+        settle(); // the script is written off the FX thread
         assertTrue(model.code().shownProperty().get(), "Ctrl+K shows the panel");
         String script = text(robot, "code-script");
         assertTrue(script.contains("torch.manual_seed(123)"), script);
@@ -53,12 +53,14 @@ class CodePanelTest extends WindowTest {
         assertNotEquals(output, text(robot, "code-output"), "the printout follows the seed");
 
         robot.interact(() -> model.stepper().show(Step.BATCH));
+        settle();
         assertTrue(text(robot, "code-script").contains("DataLoader"), text(robot, "code-script"));
         String shown = text(robot, "code-script");
         robot.clickOn("#code-copy");
         assertEquals(shown, fxClipboard(robot));
 
         robot.interact(() -> model.stepper().show(Step.PROJECTION));
+        settle();
         assertTrue(text(robot, "code-script").contains("torch.linalg.eigvalsh(cov)"), text(robot, "code-script"));
         robot.clickOn("#code-close");
         assertFalse(model.code().shownProperty().get());
@@ -97,6 +99,7 @@ class CodePanelTest extends WindowTest {
             model.stepper().show(Step.POSITION);
             model.code().shownProperty().set(true);
         });
+        settle();
         Python.Result r = Python.run(python, text(robot, "code-script"));
         assertEquals(0, r.exit(), r.output());
         assertEquals(text(robot, "code-output"), r.output());
@@ -111,10 +114,11 @@ class CodePanelTest extends WindowTest {
             model.stepper().show(Step.TRAIN);
             model.code().shownProperty().set(true);
         });
+        settle();
         assertTrue(text(robot, "code-script").contains("# nothing was trained yet"), text(robot, "code-script"));
         robot.interact(() -> model.train().steps(7));
         model.train().awaitIdle();
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         String script = text(robot, "code-script");
         assertTrue(script.contains("for _ in range(7):"), script);
         String output = text(robot, "code-output");
@@ -154,12 +158,14 @@ class CodePanelTest extends WindowTest {
             model.stepper().show(Step.SCHEMES);
             model.code().shownProperty().set(true);
         });
+        settle();
         assertTrue(text(robot, "code-script").contains("rope = rope.float()"), text(robot, "code-script"));
         robot.interact(() -> {
             model.schemes().rightProperty().set(org.tokenspace.positions.PositionKind.ALIBI);
             model.schemes().headProperty().set(0);
             model.schemes().contextLengthProperty().set(16);
         });
+        settle();
         String script = text(robot, "code-script");
         assertTrue(script.contains("slope = get_slopes(8)[0]  # head 0"), script);
         assertTrue(text(robot, "code-output").contains("alibi [16, 16], the bias of head 0, queries x keys, [:8, :8]:\n"
@@ -177,8 +183,7 @@ class CodePanelTest extends WindowTest {
             model.stepper().show(Step.EXPLORE);
             model.code().shownProperty().set(true);
         });
-        model.explore().awaitIdle();
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         String output = text(robot, "code-output");
         java.util.List<org.tokenspace.explore.Neighbour> listed = model.explore().neighboursProperty().get();
         assertEquals(4, listed.size());
