@@ -48,7 +48,7 @@ public final class CodeModel {
         }
         ExploreModel explore = model.explore();
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {explore.rowsProperty(),
-                explore.metricProperty(), explore.kProperty()}) {
+                explore.metricProperty(), explore.kProperty(), explore.analogyRowsProperty()}) {
             o.addListener(x -> {
                 if (model.stepper().stepProperty().get() == Step.EXPLORE) {
                     update();
@@ -91,7 +91,7 @@ public final class CodeModel {
             if (step == Step.EXPLORE) {
                 ExploreModel e = model.explore();
                 in = in.withExplore(new CodeInput.Explore(e.rowsProperty().get() == ExploreModel.Rows.TEXT,
-                        e.metricProperty().get(), e.kProperty().get()));
+                        e.metricProperty().get(), e.kProperty().get(), e.analogyRowsProperty().get()));
             }
             if (step == Step.TRAIN) {
                 if (model.train().runningProperty().get()) {

@@ -52,6 +52,8 @@ public final class ExploreModel {
     private final WalkthroughModel model;
     private final TaskRunner maps = new TaskRunner("tokenspace-explore-map");
     private final TaskRunner queries = new TaskRunner("tokenspace-explore-query");
+    /** Its own worker: an analogy asked for while the neighbours are searched does not replace that search. */
+    private final TaskRunner analogies = new TaskRunner("tokenspace-explore-analogy");
     private final ObjectProperty<Rows> rows = new SimpleObjectProperty<>(this, "rows", Rows.TEXT);
     private final ObjectProperty<Method> method = new SimpleObjectProperty<>(this, "method", Method.PCA);
     private final IntegerProperty components = new SimpleIntegerProperty(this, "components", 2);
@@ -70,6 +72,9 @@ public final class ExploreModel {
             new ReadOnlyObjectWrapper<>(this, "neighbours", List.of());
     private final ReadOnlyObjectWrapper<List<Neighbour>> analogy =
             new ReadOnlyObjectWrapper<>(this, "analogy", List.of());
+    /** The rows of the analogy answered (a, b, c), or null: none yet, or the table changed since. */
+    private final ReadOnlyObjectWrapper<org.tokenspace.code.CodeInput.AnalogyRows> analogyRows =
+            new ReadOnlyObjectWrapper<>(this, "analogyRows");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final AtomicBoolean pauseFlag = new AtomicBoolean();
     /** The neighbour index of the table it was built on; replaced when the table changes. */
@@ -91,6 +96,11 @@ public final class ExploreModel {
             if (b != null && (a == null || a.selection().id() != b.selection().id()
                     || a.result().tables().tokenTable() != b.result().tables().tokenTable())) {
                 neighboursStale = true;
+            }
+            if (b != null && a != null && a.result().tables().tokenTable() != b.result().tables().tokenTable()) {
+                analogies.cancel(); // an answer of the table before is not shown beside the new one
+                analogyRows.set(null);
+                analogy.set(List.of());
             }
             catchUp();
         });
@@ -308,8 +318,11 @@ public final class ExploreModel {
             INDArray table = w.result().tables().tokenTable();
             int count = k.get();
             problem.set("");
-            queries.run(I18n.tr("explore.task.analogy"), p -> Analogy.solve(index(table, null), ra, rb, rc, count),
-                    analogy::set, null);
+            analogies.run(I18n.tr("explore.task.analogy"), p -> Analogy.solve(index(table, null), ra, rb, rc, count),
+                    answers -> {
+                        analogyRows.set(new org.tokenspace.code.CodeInput.AnalogyRows(ra, rb, rc));
+                        analogy.set(answers);
+                    }, () -> problem.set(analogies.problemProperty().get())); // e.g. a row of zeros has no direction
         } catch (TokenSpaceException e) {
             problem.set(e.getMessage());
         }
@@ -337,7 +350,7 @@ public final class ExploreModel {
 
     /** Waits until the maps and queries are done (for tests and snapshots; not on the FX thread). */
     public void awaitIdle() throws InterruptedException {
-        TaskRunner.awaitIdle(maps, queries);
+        TaskRunner.awaitIdle(maps, queries, analogies);
     }
 
     public ObjectProperty<Rows> rowsProperty() {
@@ -407,6 +420,11 @@ public final class ExploreModel {
 
     public ReadOnlyObjectProperty<List<Neighbour>> analogyProperty() {
         return analogy.getReadOnlyProperty();
+    }
+
+    /** The rows {@code a, b, c} of the analogy {@link #analogyProperty()} answers, or null. */
+    public ReadOnlyObjectProperty<org.tokenspace.code.CodeInput.AnalogyRows> analogyRowsProperty() {
+        return analogyRows.getReadOnlyProperty();
     }
 
     /** The map's worker: busy, progress, its problem. */

@@ -79,6 +79,10 @@ final class StageOptions {
             + "distinct tokens (text) or the whole table (table) (default: ${DEFAULT-VALUE}).")
     String rows = "text";
 
+    @Option(names = "--analogy", paramLabel = "A,B,C", split = ",", description = "With --stage explore: also the "
+            + "analogy A - B + C over the whole table, three token ids (e.g. 5442,582,2415 for king - man + woman).")
+    List<Integer> analogy;
+
     @Option(names = "--steps", paramLabel = "N", description = "With --stage train: the steps trained from the "
             + "seeded tables (default: ${DEFAULT-VALUE}).")
     int steps = 20;
@@ -132,12 +136,30 @@ final class StageOptions {
                 throw new TokenSpaceException("--k " + k + " is too small: use 1 or more, e.g. 10");
             }
             in = in.withExplore(new CodeInput.Explore(rows.equals("text"),
-                    org.tokenspace.explore.Metric.parse(metric), k));
+                    org.tokenspace.explore.Metric.parse(metric), k, analogy(result)));
         }
         if (stage.name().equals("train")) {
             in = in.withTraining(TrainingRun.train(result.ids(), settings, optimizer.optimizer(), steps, in.id()));
         }
         return stage.write(in);
+    }
+
+    private CodeInput.AnalogyRows analogy(PipelineResult result) {
+        if (analogy == null) {
+            return null;
+        }
+        if (analogy.size() != 3) {
+            throw new TokenSpaceException("--analogy takes three ids A,B,C (A - B + C), e.g. 5442,582,2415; got "
+                    + analogy.size());
+        }
+        long vocab = result.tables().vocabSize();
+        for (int row : analogy) {
+            if (row < 0 || row >= vocab) {
+                throw new TokenSpaceException("--analogy: " + row + " is not a row of the table: use 0 to "
+                        + (vocab - 1));
+            }
+        }
+        return new CodeInput.AnalogyRows(analogy.get(0), analogy.get(1), analogy.get(2));
     }
 
     private CodeInput.Schemes schemes() {

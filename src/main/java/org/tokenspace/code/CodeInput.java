@@ -26,10 +26,21 @@ public record CodeInput(PipelineResult result, String text, Path textFile, Table
                         int position, PositionKind positionKind, TrainingRun training, Schemes schemes,
                         Explore explore) {
 
-    /** The explore stage's search: among the text's distinct tokens or the whole table, by a metric, k rows. */
-    public record Explore(boolean textRows, org.tokenspace.explore.Metric metric, int k) {
-        /** The stage's start: the text's tokens, cosine similarity, 10 rows. */
+    /**
+     * The explore stage's search: among the text's distinct tokens or the whole table, by a metric, k rows; and the
+     * analogy {@code a - b + c} the stage answered, or null.
+     */
+    public record Explore(boolean textRows, org.tokenspace.explore.Metric metric, int k, AnalogyRows analogy) {
+        /** The stage's start: the text's tokens, cosine similarity, 10 rows, no analogy. */
         public static final Explore DEFAULTS = new Explore(true, org.tokenspace.explore.Metric.COSINE, 10);
+
+        public Explore(boolean textRows, org.tokenspace.explore.Metric metric, int k) {
+            this(textRows, metric, k, null);
+        }
+    }
+
+    /** The rows of an analogy {@code a - b + c}, answered over the whole table. */
+    public record AnalogyRows(int a, int b, int c) {
     }
 
     /**

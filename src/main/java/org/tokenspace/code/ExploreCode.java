@@ -1,5 +1,6 @@
 package org.tokenspace.code;
 
+import org.tokenspace.explore.Analogy;
 import org.tokenspace.explore.Metric;
 import org.tokenspace.explore.Neighbour;
 import org.tokenspace.explore.Neighbours;
@@ -12,7 +13,8 @@ import java.util.Locale;
 /**
  * Stage "explore": the selected token's nearest rows, exactly as the stage lists them: every row scored in double, by
  * cosine similarity or Euclidean distance, among the text's distinct tokens or the whole table, ties kept in row
- * order. The maps (PCA, t-SNE, UMAP) are TokenSpace's own, not PyTorch's, and are not in the script.
+ * order; and the analogy {@code a - b + c} the stage answered, if any. The maps (PCA, t-SNE, UMAP) are TokenSpace's
+ * own, not PyTorch's, and are not in the script.
  */
 final class ExploreCode implements StageCode {
     @Override
@@ -67,7 +69,36 @@ final class ExploreCode implements StageCode {
                 "    print(f\"{among[i]:>6}  {scores[i].item():.4f}\")");
         s.printedByCode(found.stream().map(n -> String.format(Locale.ROOT, "%6d  %s",
                 among == null ? n.id() : among[n.id()], PyText.fixed(n.score(), 4))).toList());
+        if (search.analogy() != null) {
+            analogy(s, search.analogy(), search.k(), among == null ? index : new Neighbours(Vectors.of(table)));
+        }
         return s.done();
+    }
+
+    /**
+     * The analogy {@code a - b + c} as the stage answers it (3CosAdd over the whole table): each row scaled to unit
+     * length in double, the query rounded to float32 as TokenSpace keeps it, then cosine similarity, a, b and c left
+     * out.
+     */
+    private static void analogy(PyScript s, CodeInput.AnalogyRows q, int k, Neighbours whole) {
+        List<Neighbour> answers = Analogy.solve(whole, q.a(), q.b(), q.c(), k);
+        s.newline();
+        s.code("# the analogy a - b + c over the whole table (3CosAdd, as word2vec answers it)",
+                "a, b, c = " + q.a() + ", " + q.b() + ", " + q.c(),
+                "unit = lambda i: table[i] / table[i].norm()  # a row scaled to length 1",
+                "query = (unit(a) - unit(b) + unit(c)).float().double()  # [output_dim], kept in float32",
+                "norms = table.norm(dim=1)",
+                "scores = (table @ query) / (norms * query.norm())",
+                "scores = torch.where(norms == 0, torch.zeros_like(scores), scores)",
+                "answers = sorted((i for i in range(table.shape[0]) if i not in (a, b, c)),",
+                "                 key=lambda i: -scores[i].item())[:" + k + "]  # most similar first");
+        s.blank();
+        s.say(q.a() + " - " + q.b() + " + " + q.c() + ": the " + answers.size() + " most similar rows of the whole "
+                + "table, a, b and c left out:");
+        s.code("for i in answers:",
+                "    print(f\"{i:>6}  {scores[i].item():.4f}\")");
+        s.printedByCode(answers.stream().map(n -> String.format(Locale.ROOT, "%6d  %s", n.id(),
+                PyText.fixed(n.score(), 4))).toList());
     }
 
     /** Rows {@code ids} of {@code table}, without copying the whole table. */

@@ -194,5 +194,16 @@ class CodePanelTest extends WindowTest {
         }
         assertEquals(expected.toString(), output, "the panel lists the stage's own neighbours");
         pyTorchPrintsThePanelsOutput(robot);
+
+        robot.interact(() -> model.explore().solveAnalogy("464", "262", "11"));
+        settle();
+        output = text(robot, "code-output");
+        expected.append("\n464 - 262 + 11: the 4 most similar rows of the whole table, a, b and c left out:\n");
+        for (org.tokenspace.explore.Neighbour n : model.explore().analogyProperty().get()) {
+            expected.append(String.format(java.util.Locale.ROOT, "%6d  %.4f%n", n.id(), n.score()));
+        }
+        assertEquals(expected.toString(), output, "and the analogy the stage answered");
+        assertTrue(text(robot, "code-script").contains("a, b, c = 464, 262, 11"), text(robot, "code-script"));
+        pyTorchPrintsThePanelsOutput(robot);
     }
 }

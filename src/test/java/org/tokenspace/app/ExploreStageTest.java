@@ -97,7 +97,13 @@ class ExploreStageTest extends WindowTest {
         assertEquals(10, answer.size());
         assertFalse(answer.stream().anyMatch(n -> n.id() == 464 || n.id() == 262 || n.id() == 11),
                 "a, b and c are left out");
+        assertEquals(new org.tokenspace.code.CodeInput.AnalogyRows(464, 262, 11), explore.analogyRowsProperty().get());
         robot.interact(() -> explore.solveAnalogy("lighthousekeeperzz", "262", "11"));
         assertTrue(explore.problemProperty().get().contains("not one GPT-2 token"), explore.problemProperty().get());
+
+        robot.interact(() -> model.setSettings(org.tokenspace.model.Settings.DEFAULTS.toBuilder().seed(7).build()));
+        idle();
+        assertEquals(List.of(), explore.analogyProperty().get(), "an answer of the table before is not kept");
+        assertEquals(null, explore.analogyRowsProperty().get());
     }
 }
