@@ -80,7 +80,7 @@ final class StageOptions {
     String rows = "text";
 
     @Option(names = "--analogy", paramLabel = "A,B,C", split = ",", description = "With --stage explore: also the "
-            + "analogy A - B + C over the whole table, three token ids (e.g. 5442,582,2415 for king - man + woman).")
+            + "analogy A - B + C over the whole table, three token ids (e.g. 5822,582,2415 for king - man + woman).")
     List<Integer> analogy;
 
     @Option(names = "--steps", paramLabel = "N", description = "With --stage train: the steps trained from the "
@@ -149,7 +149,7 @@ final class StageOptions {
             return null;
         }
         if (analogy.size() != 3) {
-            throw new TokenSpaceException("--analogy takes three ids A,B,C (A - B + C), e.g. 5442,582,2415; got "
+            throw new TokenSpaceException("--analogy takes three ids A,B,C (A - B + C), e.g. 5822,582,2415; got "
                     + analogy.size());
         }
         long vocab = result.tables().vocabSize();

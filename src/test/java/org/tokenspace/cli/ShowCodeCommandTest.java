@@ -66,7 +66,7 @@ class ShowCodeCommandTest {
                 "manhattan"},
             {"--rows words is not known: use text or table", "show", "--stage", "explore", "--rows", "words"},
             {"--k 0 is too small: use 1 or more", "code", "--stage", "explore", "--k", "0"},
-            {"--analogy takes three ids A,B,C (A - B + C), e.g. 5442,582,2415; got 2", "code", "--stage", "explore",
+            {"--analogy takes three ids A,B,C (A - B + C), e.g. 5822,582,2415; got 2", "code", "--stage", "explore",
                 "--analogy", "1,2"},
             {"--analogy: 6 is not a row of the table: use 0 to 5", "show", "--stage", "explore", "--book",
                 "--analogy", "1,2,6"},

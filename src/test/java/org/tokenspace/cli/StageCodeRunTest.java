@@ -182,7 +182,7 @@ class StageCodeRunTest {
         // the whole table, and a token the text does not have
         sameAsShow("explore-table", "--stage", "explore", "--rows", "table", "--k", "12", "--id", "40000");
         // an analogy a - b + c over the whole table, beside the neighbours; and on the book's 6 rows
-        sameAsShow("explore-analogy", "--stage", "explore", "--analogy", "5442,582,2415", "--k", "8");
+        sameAsShow("explore-analogy", "--stage", "explore", "--analogy", "5822,582,2415", "--k", "8");
         sameAsShow("explore-analogy-book", "--stage", "explore", "--book", "--analogy", "1,2,3", "--k", "2");
     }
 
