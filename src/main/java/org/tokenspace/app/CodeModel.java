@@ -39,7 +39,7 @@ public final class CodeModel {
         SchemesModel schemes = model.schemes();
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {schemes.leftProperty(),
                 schemes.rightProperty(), schemes.contextLengthProperty(), schemes.headProperty(),
-                schemes.pairingProperty()}) {
+                schemes.pairingProperty(), schemes.measureProperty()}) {
             o.addListener(x -> {
                 if (model.stepper().stepProperty().get() == Step.SCHEMES) {
                     update();
@@ -86,7 +86,7 @@ public final class CodeModel {
                 in = in.withSchemes(new CodeInput.Schemes(sm.leftProperty().get(), sm.rightProperty().get(),
                         sm.contextLengthProperty().get(), sm.headProperty().get(), sm.pairingProperty().get(),
                         model.positionKindProperty().get() == org.tokenspace.positions.PositionKind.LEARNED ? null
-                                : model.learnedTables()));
+                                : model.learnedTables(), sm.measureProperty().get()));
             }
             if (step == Step.EXPLORE) {
                 ExploreModel e = model.explore();

@@ -80,25 +80,9 @@ public final class SchemesModel {
     /** The figure of one scheme for the selected token's vector {@code token [D]}. */
     private Figure figure(PositionConfig config, Walkthrough w, float[] token) {
         PositionScheme scheme = config.create(model::learnedTables);
-        int c = scheme.contextLength();
         int h = Math.min(head.get(), config.heads() - 1);
         Heatmap matrix = scheme.heatmap(config.kind() == PositionKind.ROPE ? Probe.token(token) : Probe.head(h));
-        double[][] scores;
-        if (scheme.inputTable().isPresent()) {
-            scores = PositionSimilarity.matrix(scheme.inputTable().get(), measure.get()); // [C, C]
-        } else {
-            float[][] same = new float[c][];
-            java.util.Arrays.fill(same, token); // the same token at every position: only the scheme changes scores
-            scores = scheme.scores(same, same, h); // [C, C]
-            if (measure.get() == PositionSimilarity.Measure.COSINE && config.kind() == PositionKind.ROPE) {
-                double norm = PositionScheme.dot(token, token); // rotations keep lengths: cosine is dot / |x|^2
-                for (double[] row : scores) {
-                    for (int n = 0; n < row.length; n++) {
-                        row[n] = norm == 0 ? 0 : row[n] / norm;
-                    }
-                }
-            }
-        }
+        double[][] scores = PositionSimilarity.selfScores(scheme, token, h, measure.get()); // [C, C]
         return new Figure(config.kind(), scheme, matrix, scores, PositionSimilarity.byDistance(scores));
     }
 

@@ -67,6 +67,10 @@ final class StageOptions {
             + "interleaved (2i, 2i+1) or half (i, i + D/2) (default: ${DEFAULT-VALUE}).")
     String pairing = "interleaved";
 
+    @Option(names = "--compare", paramLabel = "cosine|dot", description = "With --stage schemes: how the token's "
+            + "scores at two positions are compared, as the stage's 'compare by' (default: ${DEFAULT-VALUE}).")
+    String compare = "cosine";
+
     @Option(names = "--k", paramLabel = "K", description = "With --stage explore: how many nearest rows "
             + "(default: ${DEFAULT-VALUE}).")
     int k = 10;
@@ -173,9 +177,14 @@ final class StageOptions {
             throw new TokenSpaceException("--head " + head + " is not a head: use 0 to "
                     + (PositionConfig.DEFAULTS.heads() - 1));
         }
+        org.tokenspace.positions.PositionSimilarity.Measure measure = switch (compare) {
+            case "cosine" -> org.tokenspace.positions.PositionSimilarity.Measure.COSINE;
+            case "dot" -> org.tokenspace.positions.PositionSimilarity.Measure.DOT;
+            default -> throw new TokenSpaceException("--compare " + compare + " is not known: use cosine or dot");
+        };
         return new CodeInput.Schemes(PositionKind.parse(schemes.get(0)),
                 schemes.size() > 1 ? PositionKind.parse(schemes.get(1)) : null, schemeLength, head,
-                RotaryPositions.Pairing.parse(pairing), null);
+                RotaryPositions.Pairing.parse(pairing), null, measure);
     }
 
     /** A stage name, or a message naming the stages there are. */

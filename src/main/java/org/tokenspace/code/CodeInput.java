@@ -45,15 +45,24 @@ public record CodeInput(PipelineResult result, String text, Path textFile, Table
 
     /**
      * What the schemes stage shows: two schemes (right may be null), built for {@code contextLength} positions (the
-     * learned one keeps its table's), ALiBi's and T5's head {@code head}, RoPE's pairing; {@code learned} the
-     * walkthrough's learned tables when the result holds another scheme's positions (null: computed when needed).
+     * learned one keeps its table's), ALiBi's and T5's head {@code head}, RoPE's pairing, how the token's scores are
+     * compared ({@code measure}); {@code learned} the walkthrough's learned tables when the result holds another
+     * scheme's positions (null: computed when needed).
      */
     public record Schemes(PositionKind left, PositionKind right, int contextLength, int head,
                           org.tokenspace.positions.RotaryPositions.Pairing pairing,
-                          org.tokenspace.model.Tables learned) {
-        /** The stage's start: the learned table beside RoPE, 64 positions, head 0, interleaved pairs. */
+                          org.tokenspace.model.Tables learned,
+                          org.tokenspace.positions.PositionSimilarity.Measure measure) {
+        /** The stage's start: the learned table beside RoPE, 64 positions, head 0, interleaved pairs, cosine. */
         public static final Schemes DEFAULTS = new Schemes(PositionKind.LEARNED, PositionKind.ROPE, 64, 0,
                 org.tokenspace.positions.RotaryPositions.Pairing.INTERLEAVED, null);
+
+        /** Compared by cosine, as the stage starts. */
+        public Schemes(PositionKind left, PositionKind right, int contextLength, int head,
+                       org.tokenspace.positions.RotaryPositions.Pairing pairing, org.tokenspace.model.Tables learned) {
+            this(left, right, contextLength, head, pairing, learned,
+                    org.tokenspace.positions.PositionSimilarity.Measure.COSINE);
+        }
     }
 
     /** The input with the learned positional table and no training. */

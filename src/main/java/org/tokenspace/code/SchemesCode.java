@@ -7,6 +7,7 @@ import org.tokenspace.positions.Heatmap;
 import org.tokenspace.positions.PositionConfig;
 import org.tokenspace.positions.PositionKind;
 import org.tokenspace.positions.PositionScheme;
+import org.tokenspace.positions.PositionSimilarity;
 import org.tokenspace.positions.Probe;
 import org.tokenspace.positions.RotaryPositions;
 
@@ -17,7 +18,8 @@ import java.util.List;
 /**
  * Stage "schemes": the matrices the stage draws for its two schemes, in PyTorch: the learned or sinusoidal table, the
  * selected token rotated by RoPE at each position, the T5 or ALiBi bias of one head. Each is printed as its top-left
- * corner, {@code [:8, :8]}; values computed in double are rounded once to float32, as TokenSpace computes them.
+ * corner, {@code [:8, :8]}; values computed in double are rounded once to float32, as TokenSpace computes them. Then
+ * the selected token's score with itself at every pair of positions, averaged by distance: the line the stage plots.
  */
 final class SchemesCode implements StageCode {
     /** Rows and columns of each matrix printed. */
@@ -51,7 +53,8 @@ final class SchemesCode implements StageCode {
         float[] token = r.tables().tokenTable().getRow(in.id()).toFloatVector();
         PyScript s = new PyScript();
         Blocks.header(s, in, this, true, "import math");
-        boolean tables = kinds.contains(PositionKind.LEARNED) || kinds.contains(PositionKind.ROPE);
+        boolean needsToken = kinds.stream().anyMatch(k -> k != PositionKind.LEARNED && k != PositionKind.SINUSOIDAL);
+        boolean tables = kinds.contains(PositionKind.LEARNED) || needsToken;
         if (tables) {
             Blocks.tables(s, in.withPositionKind(PositionKind.LEARNED), kinds.contains(PositionKind.LEARNED), null);
         }
@@ -60,7 +63,15 @@ final class SchemesCode implements StageCode {
         if (!tables) {
             s.code("output_dim = " + dim);
         }
-        s.blank();
+        if (needsToken) {
+            s.code("x = token_embedding_layer.weight[" + in.id() + "].detach().double()  # [output_dim], token "
+                    + in.id() + " at every position");
+        }
+        byDistanceFunction(s);
+        if (addsTable(chosen.left()) || chosen.left() == PositionKind.ROPE) {
+            s.blank(); // two blank lines after a function, as PEP 8 has them; T5's and ALiBi's code starts with one
+        }
+        boolean cosine = chosen.measure() == PositionSimilarity.Measure.COSINE;
         for (PositionKind kind : kinds) {
             PositionScheme scheme = base.withKind(kind).create(() -> chosen.learned() != null ? chosen.learned()
                     : learnedTables(in));
@@ -71,8 +82,73 @@ final class SchemesCode implements StageCode {
                     + ", [:" + CORNER + ", :" + CORNER + "]:");
             s.print(name + "[:" + CORNER + ", :" + CORNER + "]",
                     TorchFormat.tensor(org.nd4j.linalg.factory.Nd4j.create(corner(matrix.values()))));
+            double[] line = PositionSimilarity.byDistance(PositionSimilarity.selfScores(scheme, token, head,
+                    chosen.measure()));
+            scores(s, kind, base, cosine);
+            String by = ", mean by distance 0 to " + (Math.min(CORNER, line.length) - 1) + ":";
+            s.say(name + ": " + (addsTable(kind) ? "how alike the vectors of two positions are ("
+                    + (cosine ? "cosine similarity" : "dot product") + ")" + by
+                    : "token " + in.id() + "'s " + (cosine && kind == PositionKind.ROPE ? "cosine score" : "score")
+                    + " with itself at two positions" + by));
+            s.print("\"  \".join(f\"{v:.4f}\" for v in by_distance(" + name + "_scores))",
+                    java.util.Arrays.stream(line, 0, Math.min(CORNER, line.length))
+                            .mapToObj(v -> PyText.fixed(v, 4)).collect(java.util.stream.Collectors.joining("  ")));
+            s.blank();
         }
         return s.done();
+    }
+
+    private static boolean addsTable(PositionKind kind) {
+        return kind == PositionKind.LEARNED || kind == PositionKind.SINUSOIDAL;
+    }
+
+    /** The line the stage draws: a score matrix averaged over the pairs of positions at each distance. */
+    private static void byDistanceFunction(PyScript s) {
+        s.code("",
+                "",
+                "def by_distance(scores, n=" + CORNER + "):",
+                "    # the mean score over all pairs of positions m, n with |m - n| = d, masked pairs (-inf) left out",
+                "    out = []",
+                "    for d in range(min(n, scores.shape[0])):",
+                "        cells = scores.diagonal(0) if d == 0 else torch.cat([scores.diagonal(d), scores.diagonal(-d)])",
+                "        cells = cells[torch.isfinite(cells)]",
+                "        out.append(cells.mean().item() if len(cells) else float(\"nan\"))",
+                "    return out",
+                "");
+    }
+
+    /**
+     * {@code <kind>_scores [C, C]} in double, as the stage scores the token with itself: an added table's rows
+     * compared (the token's own part is the same everywhere), RoPE's turned token, or {@code x . x} plus a bias.
+     */
+    private static void scores(PyScript s, PositionKind kind, PositionConfig c, boolean cosine) {
+        String name = kind.cliName();
+        switch (kind) {
+            case LEARNED, SINUSOIDAL -> {
+                s.code("p = " + name + ".double()  # the vectors added at each position",
+                        name + "_scores = p @ p.T  # [positions, positions]");
+                if (cosine) {
+                    s.code("norms = p.norm(dim=1)",
+                            name + "_scores = torch.where(norms[:, None] * norms[None, :] == 0, torch.zeros_like("
+                                    + name + "_scores),",
+                            "                             " + name + "_scores / (norms[:, None] * norms[None, :]))");
+                }
+            }
+            case ROPE -> {
+                s.code("rope_scores = rotated @ rotated.T  # R_m x . R_n x, [scheme_length, scheme_length]");
+                if (cosine) {
+                    s.code("rope_scores = rope_scores / (x @ x) if (x @ x) != 0 else torch.zeros_like(rope_scores)"
+                            + "  # turns keep lengths");
+                }
+            }
+            case T5 -> {
+                s.code("t5_scores = (x @ x) + t5.double()  # x . x plus the bias of each pair");
+                if (c.causal()) {
+                    s.code("t5_scores = t5_scores.masked_fill(key > query, float(\"-inf\"))");
+                }
+            }
+            case ALIBI -> s.code("alibi_scores = (x @ x) + alibi.double()  # x . x plus the bias; -inf stays masked");
+        }
     }
 
     /**
@@ -113,7 +189,6 @@ final class SchemesCode implements StageCode {
             case ROPE -> {
                 boolean interleaved = c.pairing() == RotaryPositions.Pairing.INTERLEAVED;
                 s.code("# RoPE turns each pair (a, b) of a query or key by position * theta_i, theta_i = 10000^(-2i / D)",
-                        "x = token_embedding_layer.weight[" + id + "].detach().double()  # [output_dim]",
                         "theta = 10000.0 ** (-torch.arange(0, output_dim, 2, dtype=torch.float64) / output_dim)",
                         "angle = torch.arange(scheme_length, dtype=torch.float64)[:, None] * theta[None, :]"
                                 + "  # [scheme_length, output_dim / 2]",
@@ -124,6 +199,7 @@ final class SchemesCode implements StageCode {
                                 + " = a * torch.cos(angle) - b * torch.sin(angle)",
                         (interleaved ? "rope[:, 1::2]" : "rope[:, output_dim // 2:]")
                                 + " = b * torch.cos(angle) + a * torch.sin(angle)",
+                        "rotated = rope  # in double, for the scores",
                         "rope = rope.float()  # [scheme_length, output_dim]");
             }
             case T5 -> s.code("",

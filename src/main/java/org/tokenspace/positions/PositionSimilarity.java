@@ -48,6 +48,30 @@ public final class PositionSimilarity {
     }
 
     /**
+     * The selected token's score with itself at every pair of positions {@code [C, C]}, as the schemes stage draws
+     * it: for an added table the similarity of its rows (the token's own part is the same at every position), for RoPE
+     * {@code R_m x . R_n x} (by {@code measure}: cosine divides by {@code |x|^2}, which rotations keep), for T5 and
+     * ALiBi {@code x . x} plus the head's bias ({@code -Infinity} where masked).
+     */
+    public static double[][] selfScores(PositionScheme scheme, float[] token, int head, Measure measure) {
+        if (scheme.inputTable().isPresent()) {
+            return matrix(scheme.inputTable().get(), measure); // [C, C]
+        }
+        float[][] same = new float[scheme.contextLength()][];
+        java.util.Arrays.fill(same, token); // the same token at every position: only the scheme changes scores
+        double[][] scores = scheme.scores(same, same, head); // [C, C]
+        if (measure == Measure.COSINE && scheme.kind() == PositionKind.ROPE) {
+            double norm = PositionScheme.dot(token, token); // rotations keep lengths: cosine is dot / |x|^2
+            for (double[] row : scores) {
+                for (int n = 0; n < row.length; n++) {
+                    row[n] = norm == 0 ? 0 : row[n] / norm;
+                }
+            }
+        }
+        return scores;
+    }
+
+    /**
      * The mean of {@code s[m][n]} over all pairs {@code |m - n| = d}, for {@code d = 0..C-1}: similarity against
      * distance. Masked cells ({@code -Infinity}) are left out; a distance with none left is NaN.
      */

@@ -164,10 +164,19 @@ class CodePanelTest extends WindowTest {
             model.schemes().rightProperty().set(org.tokenspace.positions.PositionKind.ALIBI);
             model.schemes().headProperty().set(0);
             model.schemes().contextLengthProperty().set(16);
+            model.schemes().measureProperty().set(org.tokenspace.positions.PositionSimilarity.Measure.DOT);
         });
         settle();
         String script = text(robot, "code-script");
         assertTrue(script.contains("slope = get_slopes(8)[0]  # head 0"), script);
+        double[] line = model.schemes().rightFigureProperty().get().byDistance(); // the line the stage plots
+        String drawn = java.util.Arrays.stream(line, 0, 8).mapToObj(v -> org.tokenspace.code.PyText.fixed(v, 4))
+                .collect(java.util.stream.Collectors.joining("  "));
+        assertTrue(text(robot, "code-output").contains("alibi: token " + model.walkthroughProperty().get().selection()
+                .id() + "'s score with itself at two positions, mean by distance 0 to 7:\n" + drawn + "\n"),
+                drawn + "\n" + text(robot, "code-output"));
+        assertTrue(script.contains("learned_scores = p @ p.T"), "compared by dot: no cosine division");
+        assertFalse(script.contains("norms = p.norm(dim=1)"), script);
         assertTrue(text(robot, "code-output").contains("alibi [16, 16], the bias of head 0, queries x keys, [:8, :8]:\n"
                 + "tensor([[-0.0000,    -inf,    -inf,    -inf,    -inf,    -inf,    -inf,    -inf],\n"
                 + "        [-0.5000, -0.0000,    -inf,"), text(robot, "code-output"));

@@ -61,6 +61,8 @@ class ShowCodeCommandTest {
                 "position", "--position-kind", "bogus"},
             {"--schemes takes one or two schemes", "show", "--stage", "schemes", "--schemes", "learned,rope,t5"},
             {"--head 8 is not a head: use 0 to 7", "code", "--stage", "schemes", "--head", "8"},
+            {"--compare manhattan is not known: use cosine or dot", "show", "--stage", "schemes", "--compare",
+                "manhattan"},
             {"--scheme-length 0 is outside 1 to 512", "show", "--stage", "schemes", "--scheme-length", "0"},
             {"metric 'manhattan' is not known: use cosine or euclidean", "show", "--stage", "explore", "--metric",
                 "manhattan"},

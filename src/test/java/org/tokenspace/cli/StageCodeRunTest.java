@@ -167,6 +167,8 @@ class StageCodeRunTest {
         // T5's log buckets across a long context, ALiBi's slopes for the last head, masked cells and -0.0
         sameAsShow("schemes-t5-alibi", "--stage", "schemes", "--schemes", "t5,alibi", "--head", "7",
                 "--scheme-length", "300");
+        sameAsShow("schemes-t5-dot", "--stage", "schemes", "--schemes", "sinusoidal,t5", "--compare", "dot", "--head",
+                "5", "--scheme-length", "24");
         sameAsShow("schemes-rope-half", "--stage", "schemes", "--schemes", "rope", "--pairing", "half",
                 "--embedding-dim", "16", "--id", "42", "--seed", "9");
         // the learned table is the walkthrough's, whatever the position stage adds
