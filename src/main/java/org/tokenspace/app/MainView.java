@@ -25,6 +25,8 @@ import java.util.Map;
 public final class MainView extends BorderPane {
     private final Map<Step, StepView> views = new EnumMap<>(Step.class);
     private final StackPane stage = new StackPane();
+    private final CodeModel codeModel;
+    private CodePanel code;
 
     /**
      * Gives a dialog the window's stylesheet: its own scene inherits nothing from the window, so without it the
@@ -40,6 +42,7 @@ public final class MainView extends BorderPane {
         getStyleClass().add("main-view");
         getStylesheets().add(MainView.class.getResource("tokenspace.css").toExternalForm());
         DisplayModel display = model.display();
+        codeModel = model.code();
         // the zoom is the root font size: every label follows it in CSS (em), every drawn widget through FontScale
         styleProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "-fx-font-size: %.2fpx;",
                 FontScale.BASE * display.zoomProperty().get()), display.zoomProperty()));
@@ -64,12 +67,8 @@ public final class MainView extends BorderPane {
         center.setFitToHeight(true); // the stage fills the window; below its minimum height, it scrolls
         center.getStyleClass().add("stage-scroll");
         setCenter(center);
-        CodePanel code = new CodePanel(model.code());
-        // 40% of the window; on a projector's 1024 a third, so every stage's two columns still fit beside it
-        code.prefWidthProperty().bind(Bindings.when(widthProperty().lessThan(1280)).then(widthProperty().multiply(0.33))
-                .otherwise(widthProperty().multiply(0.4)));
-        code.setMinWidth(300);
-        rightProperty().bind(Bindings.when(model.code().shownProperty()).then((Node) code).otherwise((Node) null));
+        codeModel.shownProperty().addListener((o, a, shown) -> placeCode(shown));
+        placeCode(codeModel.shownProperty().get());
         stepper.stepProperty().addListener((o, a, s) -> show(s));
         show(stepper.stepProperty().get());
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -123,6 +122,18 @@ public final class MainView extends BorderPane {
     /** The view of one stage (for snapshots and tests). */
     public StepView view(Step s) {
         return views.get(s);
+    }
+
+    /** Shows or hides the code panel, built the first time it is asked for (its text areas cost start-up time). */
+    private void placeCode(boolean shown) {
+        if (shown && code == null) {
+            code = new CodePanel(codeModel);
+            // 40% of the window; on a projector's 1024 a third, so every stage's two columns still fit beside it
+            code.prefWidthProperty().bind(Bindings.when(widthProperty().lessThan(1280))
+                    .then(widthProperty().multiply(0.33)).otherwise(widthProperty().multiply(0.4)));
+            code.setMinWidth(300);
+        }
+        setRight(shown ? code : null);
     }
 
     private void show(Step s) {
