@@ -100,7 +100,8 @@ public final class CodeModel {
                 in = in.withTraining(model.train().trainingRun(s.id()));
             }
             CodeInput input = in;
-            writer.run(I18n.tr("code.task"), p -> write(code, input), this::show,
+            // a user's problem (TokenSpaceException) arrives as the runner's one-line problem, shown as the note
+            writer.run(I18n.tr("code.task"), p -> code.write(input), this::show,
                     () -> set("", "", writer.problemProperty().get()));
         } catch (TokenSpaceException e) {
             writer.cancel();
@@ -108,25 +109,7 @@ public final class CodeModel {
         }
     }
 
-    /** A script written, or the user's problem that stopped it (shown as the panel's note). */
-    private record Written(Transcript transcript, String problem) {
-    }
-
-    /** On the writer's thread: a stage's code reads only the immutable result and inputs it was given. */
-    private static Written write(StageCode code, CodeInput in) {
-        try {
-            return new Written(code.write(in), null);
-        } catch (TokenSpaceException e) {
-            return new Written(null, e.getMessage());
-        }
-    }
-
-    private void show(Written w) {
-        if (w.problem() != null) {
-            set("", "", w.problem());
-            return;
-        }
-        Transcript t = w.transcript();
+    private void show(Transcript t) {
         set(t.hasScript() ? t.script() : "", t.output(), t.hasScript() ? "" : refusal(t.refusal()));
     }
 
