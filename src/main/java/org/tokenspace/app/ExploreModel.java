@@ -89,15 +89,17 @@ public final class ExploreModel {
         this.model = model;
         paused.addListener((o, a, b) -> pauseFlag.set(b));
         model.walkthroughProperty().addListener((o, a, b) -> {
-            if (b != null && (a == null || a.result().tables().tokenTable() != b.result().tables().tokenTable()
-                    || !java.util.Arrays.equals(a.result().ids(), b.result().ids()))) {
+            if (b == null) {
+                return;
+            }
+            boolean newTable = a == null || a.result().tables().tokenTable() != b.result().tables().tokenTable();
+            if (newTable || !java.util.Arrays.equals(a.result().ids(), b.result().ids())) {
                 mapStale = true;
             }
-            if (b != null && (a == null || a.selection().id() != b.selection().id()
-                    || a.result().tables().tokenTable() != b.result().tables().tokenTable())) {
+            if (newTable || a.selection().id() != b.selection().id()) {
                 neighboursStale = true;
             }
-            if (b != null && a != null && a.result().tables().tokenTable() != b.result().tables().tokenTable()) {
+            if (newTable && a != null) {
                 analogies.cancel(); // an answer of the table before is not shown beside the new one
                 analogyRows.set(null);
                 analogy.set(List.of());
