@@ -51,7 +51,7 @@ final class StageOptions {
             + "which add nothing to the input (default: ${DEFAULT-VALUE}).")
     String positionKind = "learned";
 
-    @Option(names = "--schemes", paramLabel = "KIND[,KIND]", split = ",", description = "With --stage schemes: one "
+    @Option(names = "--schemes", paramLabel = "KIND[,KIND]", hideParamSyntax = true, split = ",", description = "With --stage schemes: one "
             + "or two of learned, sinusoidal, rope, t5, alibi, side by side (default: learned,rope).")
     List<String> schemes = List.of("learned", "rope");
 
@@ -83,7 +83,7 @@ final class StageOptions {
             + "distinct tokens (text) or the whole table (table) (default: ${DEFAULT-VALUE}).")
     String rows = "text";
 
-    @Option(names = "--analogy", paramLabel = "A,B,C", split = ",", description = "With --stage explore: also the "
+    @Option(names = "--analogy", paramLabel = "A,B,C", hideParamSyntax = true, split = ",", description = "With --stage explore: also the "
             + "analogy A - B + C over the whole table, three token ids (e.g. 5822,582,2415 for king - man + woman).")
     List<Integer> analogy;
 
